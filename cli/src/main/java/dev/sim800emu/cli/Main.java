@@ -1,0 +1,1 @@
+package dev.sim800emu.cli; public class Main { public static void main(String[] a){} }

@@ -1,0 +1,431 @@
+package dev.sim800emu.modem;
+
+import dev.sim800emu.modem.at.ByteSink;
+import dev.sim800emu.modem.at.CommandLineFramer;
+import dev.sim800emu.modem.at.CommandTable;
+import dev.sim800emu.modem.at.LineExecutor;
+import dev.sim800emu.modem.at.PayloadSink;
+import dev.sim800emu.modem.at.ResponseWriter;
+import dev.sim800emu.modem.command.BasicCommands;
+import dev.sim800emu.modem.command.GsmCommands;
+import dev.sim800emu.modem.net.Network;
+import dev.sim800emu.modem.tcpip.TcpIpCommands;
+import dev.sim800emu.modem.tcpip.TcpIpHost;
+import dev.sim800emu.modem.tcpip.TcpIpStack;
+import dev.sim800emu.modem.time.ModemClock;
+import java.util.ArrayDeque;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One virtual SIM800: a sans-I/O engine. Bytes from the host go in through {@link #onSerialInput};
+ * serial output leaves through the {@link SerialOutput} it is attached to; links and name lookups go
+ * out through the {@link Network} port and come back as listener calls; time comes from a
+ * {@link ModemClock}. It owns no thread and no socket, and must be used from one thread (its Netty
+ * event loop, or a test).
+ *
+ * <h2>Input</h2>
+ * In command mode every byte is echoed (ATE1) as it arrives and fed to the
+ * {@link CommandLineFramer}; a completed line runs through the {@link LineExecutor}. While a line
+ * runs, or waits for a network outcome, further input waits in the inbox (type-ahead) and URCs wait
+ * in a queue: they go out, in the order they happened, right after the line's final result. After a
+ * CIPSEND prompt the inbox feeds a {@link PayloadSink} instead of the framer.
+ *
+ * <h2>Power</h2>
+ * A modem starts switched off. {@link #powerOn()} (a host connecting to the serial endpoint) boots
+ * it: after {@link ModemConfig#bootMillis()} it prints RDY, +CFUN: 1, +CPIN: READY, Call Ready and
+ * SMS Ready and starts answering. Input sent while it is off or booting is lost, as on the chip.
+ */
+public final class ModemEngine implements TcpIpHost {
+    private static final Logger log = LoggerFactory.getLogger(ModemEngine.class);
+    /** Type-ahead beyond this is dropped rather than growing without bound. */
+    private static final int INBOX_LIMIT = 1 << 20;
+
+    /** Power states of the module. */
+    public enum Power {
+        OFF, BOOTING, ON
+    }
+
+    private final ModemConfig config;
+    private final ModemClock clock;
+    private final Network network;
+    private SerialOutput serial = bytes -> { };
+
+    final Profile factory = new Profile();
+    final Profile saved = new Profile();
+    final Profile active = new Profile();
+    final Radio radio;
+
+    private final ByteSink out = new ByteSink(64);
+    private final ResponseWriter writer = new ResponseWriter(active, out);
+    private final CommandLineFramer framer = new CommandLineFramer(active::backspace);
+    private final CommandTable table = new CommandTable();
+    private final LineExecutor executor;
+    private final TcpIpStack tcpip;
+
+    private final ArrayDeque<byte[]> urcQueue = new ArrayDeque<>();
+    private final Inbox inbox = new Inbox();
+    private boolean pumping;
+    private PayloadSink payload;
+    private ByteSink payloadBuf;
+    private Power power = Power.OFF;
+    private ModemClock.Timer bootTimer;
+    private Runnable afterLine;
+
+    public ModemEngine(ModemConfig config, ModemClock clock, Network network) {
+        this.config = config;
+        this.clock = clock;
+        this.network = network;
+        this.radio = new Radio(config);
+        this.tcpip = new TcpIpStack(this);
+        this.executor = new LineExecutor(table, writer, this::lineDone, this::flush);
+        BasicCommands.register(table, this);
+        GsmCommands.register(table, this);
+        TcpIpCommands.register(table, tcpip);
+    }
+
+    /** Sets where serial output goes. */
+    public void attach(SerialOutput output) {
+        this.serial = output;
+    }
+
+    // ------------------------------------------------------------------ power
+
+    /** Switches the modem on; it answers once booted. Does nothing if it is already on. */
+    public void powerOn() {
+        if (power != Power.OFF) {
+            return;
+        }
+        active.copyFrom(saved, true);
+        startBoot();
+    }
+
+    /** Cuts power: every link is dropped at once and nothing more is printed. */
+    public void powerOff() {
+        cancelBoot();
+        clearVolatileState();
+        power = Power.OFF;
+    }
+
+    /** A reset (AT+CFUN=1,1): links dropped, active settings back to the saved profile, boot again. */
+    public void reboot() {
+        cancelBoot();
+        clearVolatileState();
+        active.copyFrom(saved, true);
+        startBoot();
+    }
+
+    public Power power() {
+        return power;
+    }
+
+    private void clearVolatileState() {
+        executor.abort();
+        payload = null;
+        payloadBuf = null;
+        afterLine = null;
+        inbox.clear();
+        urcQueue.clear();
+        framer.reset();
+        framer.clearHistory();
+        tcpip.reset();
+        radio.reset();
+        out.drain();
+    }
+
+    private void startBoot() {
+        radio.reset();
+        tcpip.reset();
+        power = Power.BOOTING;
+        if (config.bootMillis() == 0) {
+            finishBoot();
+        } else {
+            bootTimer = clock.schedule(config.bootMillis(), this::finishBoot);
+        }
+    }
+
+    private void cancelBoot() {
+        if (bootTimer != null) {
+            bootTimer.cancel();
+            bootTimer = null;
+        }
+    }
+
+    private void finishBoot() {
+        bootTimer = null;
+        power = Power.ON;
+        // With autobaud (AT+IPR=0) the chip cannot know the rate yet and prints nothing at boot.
+        if (active.ipr != 0) {
+            writer.text("RDY");
+            writer.text("+CFUN: " + radio.cfun());
+            writer.text("+CPIN: " + radio.sim().text());
+            if (radio.sim() == Radio.Sim.READY) {
+                if (active.ciurc == 1) {
+                    writer.text("Call Ready");
+                }
+                writer.text("SMS Ready");
+            }
+        }
+        flush();
+    }
+
+    // ------------------------------------------------------------------ input
+
+    /** Bytes from the host. */
+    public void onSerialInput(byte[] data, int off, int len) {
+        if (power != Power.ON) {
+            return;
+        }
+        if (inbox.size() + len > INBOX_LIMIT) {
+            log.warn("type-ahead over {} bytes; dropping {} bytes", INBOX_LIMIT, len);
+            return;
+        }
+        inbox.add(data, off, len);
+        pump();
+        flush();
+    }
+
+    public void onSerialInput(byte[] data) {
+        onSerialInput(data, 0, data.length);
+    }
+
+    private void pump() {
+        if (pumping) {
+            return;
+        }
+        pumping = true;
+        try {
+            while (inbox.size() > 0 && power == Power.ON) {
+                if (payload != null) {
+                    feedPayload();
+                } else if (executor.busy()) {
+                    break;
+                } else {
+                    feedCommand(inbox.take());
+                }
+            }
+        } catch (RuntimeException e) {
+            // Nothing a host sends may take the modem down.
+            log.error("engine failure on input; modem keeps running", e);
+        } finally {
+            pumping = false;
+        }
+    }
+
+    private void feedCommand(int b) {
+        if (active.echo) {
+            out.write(b);
+        }
+        switch (framer.feed(b)) {
+            case LINE -> {
+                if (framer.justEndedWithCr() && inbox.size() > 0 && inbox.peek() == '\n') {
+                    inbox.take();
+                    if (active.echo) {
+                        out.write('\n');
+                    }
+                }
+                executor.execute(framer.lastLine());
+            }
+            case REPEAT -> executor.execute(framer.lastLine());
+            case OVERLONG -> executor.rejectOverlong();
+            case NONE -> { }
+        }
+    }
+
+    private void feedPayload() {
+        PayloadSink sink = payload;
+        int fixed = sink.fixedLength();
+        while (inbox.size() > 0 && payload == sink) {
+            int b = inbox.take();
+            if (fixed < 0) {
+                if (b == 0x1A) {
+                    endPayload(sink, true);
+                    return;
+                }
+                if (b == 0x1B) {
+                    payload = null;
+                    payloadBuf = null;
+                    sink.onCancel();
+                    return;
+                }
+            }
+            if (active.echo) {
+                out.write(b);
+            }
+            payloadBuf.write(b);
+            if (fixed >= 0 && payloadBuf.size() == fixed) {
+                endPayload(sink, true);
+                return;
+            }
+            if (fixed < 0 && payloadBuf.size() > sink.maxLength()) {
+                payload = null;
+                payloadBuf = null;
+                sink.onOverflow();
+                return;
+            }
+        }
+    }
+
+    private void endPayload(PayloadSink sink, boolean viaInput) {
+        byte[] data = payloadBuf.drain();
+        payload = null;
+        payloadBuf = null;
+        sink.onPayload(data);
+    }
+
+    @Override
+    public void beginPayload(PayloadSink sink) {
+        payload = sink;
+        payloadBuf = new ByteSink(sink.fixedLength() > 0 ? sink.fixedLength() : 64);
+        // An LF right after the command's CR belongs to the command line, not to the payload.
+        if (framer.justEndedWithCr() && inbox.size() > 0 && inbox.peek() == '\n') {
+            inbox.take();
+        }
+    }
+
+    @Override
+    public void flushPayload() {
+        if (payload != null) {
+            endPayload(payload, false);
+            pump();
+            flush();
+        }
+    }
+
+    // ------------------------------------------------------------------ output
+
+    private void lineDone() {
+        if (afterLine != null) {
+            Runnable r = afterLine;
+            afterLine = null;
+            r.run();
+            return;
+        }
+        while (!urcQueue.isEmpty()) {
+            out.write(urcQueue.poll());
+        }
+        flush();
+        pump();
+        flush();
+    }
+
+    /** Runs {@code action} once the current line's final result has been printed (reboot, power down). */
+    public void afterLine(Runnable action) {
+        this.afterLine = () -> {
+            flush();
+            action.run();
+        };
+    }
+
+    @Override
+    public void urc(Consumer<ResponseWriter> format) {
+        if (power != Power.ON) {
+            return;
+        }
+        if (executor.busy() || payload != null) {
+            ByteSink tmp = new ByteSink(32);
+            format.accept(new ResponseWriter(active, tmp));
+            urcQueue.add(tmp.drain());
+        } else {
+            format.accept(writer);
+            flush();
+        }
+    }
+
+    private void flush() {
+        if (!out.isEmpty()) {
+            serial.write(out.drain());
+        }
+    }
+
+    // ------------------------------------------------------------------ services
+
+    @Override
+    public ModemClock clock() {
+        return clock;
+    }
+
+    @Override
+    public Network network() {
+        return network;
+    }
+
+    @Override
+    public ModemConfig config() {
+        return config;
+    }
+
+    @Override
+    public boolean gprsAttached() {
+        return radio.attached();
+    }
+
+    public Radio radio() {
+        return radio;
+    }
+
+    public TcpIpStack tcpip() {
+        return tcpip;
+    }
+
+    public Profile activeProfile() {
+        return active;
+    }
+
+    public Profile savedProfile() {
+        return saved;
+    }
+
+    public Profile factoryProfile() {
+        return factory;
+    }
+
+    public ResponseWriter writer() {
+        return writer;
+    }
+
+    /** The byte queue between the serial input and the framer. */
+    private static final class Inbox {
+        private byte[] buf = new byte[0];
+        private int head;
+        private int tail;
+
+        int size() {
+            return tail - head;
+        }
+
+        void add(byte[] data, int off, int len) {
+            if (tail + len > buf.length) {
+                int live = size();
+                byte[] next = buf.length - live >= len && head > 0 ? buf : new byte[Math.max(64, (live + len) * 2)];
+                System.arraycopy(buf, head, next, 0, live);
+                buf = next;
+                head = 0;
+                tail = live;
+            }
+            System.arraycopy(data, off, buf, tail, len);
+            tail += len;
+        }
+
+        int take() {
+            int b = buf[head++] & 0xFF;
+            if (head == tail) {
+                clear();
+            }
+            return b;
+        }
+
+        int peek() {
+            return buf[head] & 0xFF;
+        }
+
+        void clear() {
+            head = 0;
+            tail = 0;
+            if (buf.length > 4096) {
+                buf = new byte[0];
+            }
+        }
+    }
+}

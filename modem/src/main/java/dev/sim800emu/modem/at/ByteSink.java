@@ -1,0 +1,61 @@
+package dev.sim800emu.modem.at;
+
+import java.util.Arrays;
+
+/** A growable byte buffer that output is formatted into before it goes to the host in one write. */
+public final class ByteSink {
+    private byte[] bytes;
+    private int size;
+
+    public ByteSink(int initialCapacity) {
+        bytes = new byte[Math.max(16, initialCapacity)];
+    }
+
+    public void write(int b) {
+        ensure(1);
+        bytes[size++] = (byte) b;
+    }
+
+    public void write(byte[] src, int off, int len) {
+        ensure(len);
+        System.arraycopy(src, off, bytes, size, len);
+        size += len;
+    }
+
+    public void write(byte[] src) {
+        write(src, 0, src.length);
+    }
+
+    /** Writes the characters of an ASCII/Latin-1 string, one byte each. */
+    public void ascii(String s) {
+        int len = s.length();
+        ensure(len);
+        for (int i = 0; i < len; i++) {
+            bytes[size++] = (byte) s.charAt(i);
+        }
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public boolean isEmpty() {
+        return size == 0;
+    }
+
+    /** Returns the content and empties the buffer; large buffers shrink back so idle modems stay small. */
+    public byte[] drain() {
+        byte[] out = Arrays.copyOf(bytes, size);
+        size = 0;
+        if (bytes.length > 4096) {
+            bytes = new byte[256];
+        }
+        return out;
+    }
+
+    private void ensure(int extra) {
+        if (size + extra > bytes.length) {
+            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + extra));
+        }
+    }
+}

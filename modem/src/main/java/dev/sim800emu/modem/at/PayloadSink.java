@@ -1,0 +1,21 @@
+package dev.sim800emu.modem.at;
+
+/**
+ * Receives the data typed after a {@code > } prompt. While one is installed the engine does not
+ * parse commands: every byte is payload until the length is reached, Ctrl-Z (0x1A) ends it, or
+ * ESC (0x1B) cancels it (the last two only when no fixed length was given).
+ */
+public interface PayloadSink {
+
+    /** The exact number of bytes expected, or -1 when Ctrl-Z ends the payload. */
+    int fixedLength();
+
+    /** Most bytes a Ctrl-Z payload may hold; one more is an overflow. */
+    int maxLength();
+
+    void onPayload(byte[] data);
+
+    void onCancel();
+
+    void onOverflow();
+}

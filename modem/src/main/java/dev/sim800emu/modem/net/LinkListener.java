@@ -1,0 +1,27 @@
+package dev.sim800emu.modem.net;
+
+import java.net.InetSocketAddress;
+
+/**
+ * Network events for one link, delivered on the modem's thread, in order. After
+ * {@link #onConnectFailed} or {@link #onClosed} no further event arrives.
+ */
+public interface LinkListener {
+
+    void onConnected();
+
+    /** The link could not be opened: refused, timed out, unreachable, or denied by policy. */
+    void onConnectFailed(String reason);
+
+    /** Bytes from the peer; for UDP one datagram, with its sender. */
+    void onData(byte[] data, InetSocketAddress from);
+
+    /**
+     * Cumulative count of bytes the peer has acknowledged (TCP, from the kernel's send queue), or
+     * that have left the host (UDP).
+     */
+    void onAcked(long totalAcked);
+
+    /** The peer closed or reset the connection, or it failed after being open. */
+    void onClosed(String reason);
+}

@@ -1,0 +1,19 @@
+package dev.sim800emu.modem.net;
+
+/** An open (or opening) link, owned by the engine. Calls must be made on the modem's thread. */
+public interface NetLink {
+
+    /** Queues bytes for the peer; progress is reported through {@link LinkListener#onAcked}. */
+    void send(byte[] data);
+
+    /** For UDP extended mode: sends one datagram to another destination. */
+    default void sendTo(byte[] data, java.net.InetSocketAddress to) {
+        send(data);
+    }
+
+    /** Closes the link: gracefully (FIN after queued data) or, when {@code abort}, at once (RST). */
+    void close(boolean abort);
+
+    /** Stops or resumes reading from the socket, so that a slow reader back-pressures the peer. */
+    void setReading(boolean reading);
+}

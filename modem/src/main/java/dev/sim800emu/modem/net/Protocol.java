@@ -1,0 +1,6 @@
+package dev.sim800emu.modem.net;
+
+/** Transport of a link. */
+public enum Protocol {
+    TCP, UDP
+}

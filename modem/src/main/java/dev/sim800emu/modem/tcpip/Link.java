@@ -1,0 +1,83 @@
+package dev.sim800emu.modem.tcpip;
+
+import dev.sim800emu.modem.net.NetLink;
+import dev.sim800emu.modem.net.Protocol;
+import java.net.InetSocketAddress;
+
+/**
+ * One link slot (0..5). A slot keeps its number for its whole life; closing never renumbers, and
+ * a closed slot keeps its protocol, address and port for AT+CIPSTATUS until AT+CIPSHUT.
+ */
+final class Link {
+    final int id;
+    LinkState state = LinkState.INITIAL;
+    Protocol protocol;
+    String remoteIp = "";
+    int remotePort;
+    int bearer;
+    NetLink net;
+    /** Bumped whenever the slot lets go of a socket, so late events of the old one are ignored. */
+    int generation;
+    long txBytes;
+    /** Bytes the network confirmed: acknowledged by the TCP peer, or sent for UDP. */
+    long confirmedBytes;
+    boolean manualReceive;
+    boolean notified;
+    boolean closedLocally;
+    boolean readingPaused;
+    long droppedDatagrams;
+    InetSocketAddress udpDestination;
+    final RxBuffer rx = new RxBuffer();
+    /** Local port from AT+CLPORT for TCP and UDP. */
+    int localTcpPort;
+    int localUdpPort;
+
+    Link(int id) {
+        this.id = id;
+    }
+
+    /** Prepares the slot for a new connection. */
+    void begin(Protocol protocol, String host, int port, int bearer, boolean manualReceive) {
+        generation++;
+        this.state = LinkState.CONNECTING;
+        this.protocol = protocol;
+        this.remoteIp = host;
+        this.remotePort = port;
+        this.bearer = bearer;
+        this.txBytes = 0;
+        this.confirmedBytes = 0;
+        this.manualReceive = manualReceive;
+        this.notified = false;
+        this.closedLocally = false;
+        this.readingPaused = false;
+        this.droppedDatagrams = 0;
+        this.udpDestination = null;
+        this.rx.clear();
+    }
+
+    /** Lets go of the socket (if any) and stops listening to it. */
+    void detach(boolean abort) {
+        generation++;
+        NetLink n = net;
+        net = null;
+        if (n != null) {
+            n.close(abort);
+        }
+    }
+
+    /** Forgets everything (AT+CIPSHUT, reboot). */
+    void reset() {
+        detach(true);
+        state = LinkState.INITIAL;
+        protocol = null;
+        remoteIp = "";
+        remotePort = 0;
+        bearer = 0;
+        txBytes = 0;
+        confirmedBytes = 0;
+        manualReceive = false;
+        notified = false;
+        closedLocally = false;
+        rx.clear();
+    }
+}

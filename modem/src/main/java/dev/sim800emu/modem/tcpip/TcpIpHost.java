@@ -1,0 +1,29 @@
+package dev.sim800emu.modem.tcpip;
+
+import dev.sim800emu.modem.ModemConfig;
+import dev.sim800emu.modem.at.PayloadSink;
+import dev.sim800emu.modem.at.ResponseWriter;
+import dev.sim800emu.modem.net.Network;
+import dev.sim800emu.modem.time.ModemClock;
+import java.util.function.Consumer;
+
+/** What the TCP/IP application needs from the rest of the modem. */
+public interface TcpIpHost {
+    ModemClock clock();
+
+    Network network();
+
+    ModemConfig config();
+
+    /** True when the radio is attached to GPRS (AT+CGATT?). */
+    boolean gprsAttached();
+
+    /** Emits an unsolicited result now, or queues it until the running command has finished. */
+    void urc(Consumer<ResponseWriter> writer);
+
+    /** Switches the serial input to payload mode for a CIPSEND. */
+    void beginPayload(PayloadSink sink);
+
+    /** Ends the current payload now with what has arrived (CIPATS timer). */
+    void flushPayload();
+}
