@@ -91,6 +91,9 @@ public final class CommandLineParser {
             }
             end++;
         }
+        if (inQuotes) {
+            throw new BadParameterException("unterminated string");
+        }
         out.add(new Invocation(name, CommandSpec.Form.WRITE, line.substring(i, end)));
         return end;
     }

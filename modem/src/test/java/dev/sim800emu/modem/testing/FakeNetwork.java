@@ -1,0 +1,160 @@
+package dev.sim800emu.modem.testing;
+
+import dev.sim800emu.modem.net.LinkListener;
+import dev.sim800emu.modem.net.LinkRequest;
+import dev.sim800emu.modem.net.NetLink;
+import dev.sim800emu.modem.net.Network;
+import dev.sim800emu.modem.net.ResolveCallback;
+import java.io.ByteArrayOutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A scripted network for engine tests: records what the modem opens and sends, and lets the test
+ * play the far end (accept, refuse, send data, acknowledge, close).
+ */
+public final class FakeNetwork implements Network {
+    public final List<FakeLink> links = new ArrayList<>();
+    public final Map<String, List<InetAddress>> names = new HashMap<>();
+    public final List<String> lookups = new ArrayList<>();
+    private final List<Runnable> pendingLookups = new ArrayList<>();
+    /** When true, name lookups are answered only by {@link #answerLookups()}. */
+    public boolean deferLookups;
+
+    /** One link the modem opened. */
+    public static final class FakeLink implements NetLink {
+        public final LinkRequest request;
+        public final LinkListener listener;
+        public final ByteArrayOutputStream sent = new ByteArrayOutputStream();
+        public final List<byte[]> datagrams = new ArrayList<>();
+        public final List<InetSocketAddress> destinations = new ArrayList<>();
+        public boolean closed;
+        public boolean aborted;
+        public boolean reading = true;
+        public boolean autoAck;
+        private long acked;
+
+        FakeLink(LinkRequest request, LinkListener listener) {
+            this.request = request;
+            this.listener = listener;
+        }
+
+        @Override
+        public void send(byte[] data) {
+            sendTo(data, new InetSocketAddress(request.address(), request.port()));
+        }
+
+        @Override
+        public void sendTo(byte[] data, InetSocketAddress to) {
+            if (closed) {
+                throw new IllegalStateException("send on closed link");
+            }
+            sent.writeBytes(data);
+            datagrams.add(data);
+            destinations.add(to);
+            if (autoAck) {
+                ack(data.length);
+            }
+        }
+
+        @Override
+        public void close(boolean abort) {
+            closed = true;
+            aborted = abort;
+        }
+
+        @Override
+        public void setReading(boolean reading) {
+            this.reading = reading;
+        }
+
+        public void connect() {
+            listener.onConnected();
+        }
+
+        public void refuse() {
+            listener.onConnectFailed("refused");
+        }
+
+        public void ack(long bytes) {
+            acked += bytes;
+            listener.onAcked(acked);
+        }
+
+        public void ackAll() {
+            acked = sent.size();
+            listener.onAcked(acked);
+        }
+
+        public void receive(String text) {
+            receive(text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        }
+
+        public void receive(byte[] data) {
+            listener.onData(data, new InetSocketAddress(request.address(), request.port()));
+        }
+
+        public void receiveFrom(byte[] data, InetSocketAddress from) {
+            listener.onData(data, from);
+        }
+
+        public void peerClose() {
+            listener.onClosed("peer closed");
+        }
+
+        public String sentText() {
+            return sent.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    @Override
+    public NetLink open(LinkRequest request, LinkListener listener) {
+        FakeLink l = new FakeLink(request, listener);
+        links.add(l);
+        return l;
+    }
+
+    @Override
+    public void resolve(String host, ResolveCallback callback) {
+        lookups.add(host);
+        Runnable answer = () -> {
+            List<InetAddress> a = names.get(host.toLowerCase(java.util.Locale.ROOT));
+            if (a == null) {
+                callback.onFailed(true);
+            } else {
+                callback.onResolved(a);
+            }
+        };
+        if (deferLookups) {
+            pendingLookups.add(answer);
+        } else {
+            answer.run();
+        }
+    }
+
+    public void answerLookups() {
+        List<Runnable> copy = new ArrayList<>(pendingLookups);
+        pendingLookups.clear();
+        copy.forEach(Runnable::run);
+    }
+
+    public FakeLink last() {
+        return links.get(links.size() - 1);
+    }
+
+    public long openLinks() {
+        return links.stream().filter(l -> !l.closed).count();
+    }
+
+    public void name(String host, String... ips) {
+        List<InetAddress> list = new ArrayList<>();
+        for (String ip : ips) {
+            list.add(dev.sim800emu.modem.ModemConfig.ipv4(ip));
+        }
+        names.put(host.toLowerCase(java.util.Locale.ROOT), list);
+    }
+}
