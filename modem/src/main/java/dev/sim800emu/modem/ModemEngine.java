@@ -72,6 +72,7 @@ public final class ModemEngine implements TcpIpHost {
     private Power power = Power.OFF;
     private ModemClock.Timer bootTimer;
     private Runnable afterLine;
+    private long internalErrors;
 
     public ModemEngine(ModemConfig config, ModemClock clock, Network network) {
         this.config = config;
@@ -207,6 +208,8 @@ public final class ModemEngine implements TcpIpHost {
             }
         } catch (RuntimeException e) {
             // Nothing a host sends may take the modem down.
+            internalErrors++;
+            inbox.clear();
             log.error("engine failure on input; modem keeps running", e);
         } finally {
             pumping = false;
@@ -359,6 +362,11 @@ public final class ModemEngine implements TcpIpHost {
     @Override
     public boolean gprsAttached() {
         return radio.attached();
+    }
+
+    /** Bugs caught inside the engine since creation; any non-zero value is a defect. */
+    public long internalErrors() {
+        return internalErrors + executor.internalErrors();
     }
 
     public Radio radio() {

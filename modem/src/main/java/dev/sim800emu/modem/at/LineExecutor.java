@@ -28,6 +28,7 @@ public final class LineExecutor implements CommandContext {
     private boolean lastWasOk;
     private boolean running;
     private boolean suspended;
+    private long internalErrors;
 
     /**
      * @param onLineDone called after a line's final result has been written
@@ -39,6 +40,11 @@ public final class LineExecutor implements CommandContext {
         this.out = out;
         this.onLineDone = onLineDone;
         this.onSuspend = onSuspend;
+    }
+
+    /** Bugs caught while running handlers (each answered ERROR); tests assert it stays zero. */
+    public long internalErrors() {
+        return internalErrors;
     }
 
     /** True from the start of a line until its final result is printed. */
@@ -128,6 +134,7 @@ public final class LineExecutor implements CommandContext {
             return Result.ERROR;
         } catch (RuntimeException e) {
             // A bug of ours must not take the modem down: answer like the chip on bad input.
+            internalErrors++;
             log.warn("command {} failed", inv, e);
             return Result.ERROR;
         }
