@@ -1,0 +1,125 @@
+package dev.sim800emu.modem.transcript;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A dialog between host, modem and far end, parsed from a text file (format in
+ * {@code src/test/resources/transcripts/README.md}).
+ */
+public record Transcript(String name, List<Step> steps) {
+
+    /** One line of a transcript. */
+    public sealed interface Step {
+    }
+
+    /** Bytes the host types. */
+    public record HostSends(byte[] bytes) implements Step {
+    }
+
+    /** Bytes the modem must print next. */
+    public record ModemPrints(byte[] bytes) implements Step {
+    }
+
+    /** Something the far end does, or time passing. */
+    public record Action(String verb, String proto, byte[] data, long millis) implements Step {
+    }
+
+    public static Transcript load(String resource, Map<String, String> vars) throws IOException {
+        try (InputStream in = Transcript.class.getResourceAsStream("/transcripts/" + resource)) {
+            if (in == null) {
+                throw new IOException("no transcript " + resource);
+            }
+            return parse(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8), vars);
+        }
+    }
+
+    public static Transcript parse(String name, String text, Map<String, String> vars) {
+        List<Step> steps = new ArrayList<>();
+        for (String raw : text.split("\n", -1)) {
+            String line = substitute(raw, vars);
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            if (line.startsWith(">| ")) {
+                steps.add(new HostSends(unescape(line.substring(3))));
+            } else if (line.startsWith("> ")) {
+                steps.add(new HostSends(latin1(line.substring(2) + "\r")));
+            } else if (line.startsWith("<| ")) {
+                steps.add(new ModemPrints(unescape(line.substring(3))));
+            } else if (line.startsWith("< ")) {
+                steps.add(new ModemPrints(latin1("\r\n" + line.substring(2) + "\r\n")));
+            } else if (line.startsWith("= ")) {
+                steps.add(action(line.substring(2)));
+            } else {
+                throw new IllegalArgumentException(name + ": cannot read line '" + raw + "'");
+            }
+        }
+        return new Transcript(name, steps);
+    }
+
+    private static Action action(String s) {
+        String[] p = s.split(" ", 3);
+        if (p[0].equals("wait")) {
+            return new Action("wait", null, null, Long.parseLong(p[1]));
+        }
+        byte[] data = p.length > 2 ? unescape(p[2]) : new byte[0];
+        return new Action(p[1], p[0], data, 0);
+    }
+
+    private static String substitute(String line, Map<String, String> vars) {
+        for (Map.Entry<String, String> e : vars.entrySet()) {
+            line = line.replace("${" + e.getKey() + "}", e.getValue());
+        }
+        return line;
+    }
+
+    static byte[] latin1(String s) {
+        return s.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    static byte[] unescape(String s) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != '\\' || i + 1 >= s.length()) {
+                out.write(c);
+                continue;
+            }
+            char n = s.charAt(++i);
+            switch (n) {
+                case 'r' -> out.write('\r');
+                case 'n' -> out.write('\n');
+                case '\\' -> out.write('\\');
+                case 'x' -> {
+                    out.write(Integer.parseInt(s.substring(i + 1, i + 3), 16));
+                    i += 2;
+                }
+                default -> throw new IllegalArgumentException("bad escape \\" + n);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /** The longest host send, for split-at-every-position runs. */
+    public int longestSend() {
+        int max = 0;
+        for (Step s : steps) {
+            if (s instanceof HostSends h) {
+                max = Math.max(max, h.bytes().length);
+            }
+        }
+        return max;
+    }
+
+    /** Every transcript file shipped with the tests. */
+    public static List<String> all() {
+        return List.of("3.1.1-tcp-client.txt", "3.1.2-udp-client.txt", "6-dns.txt", "7.1-fixed-length-send.txt",
+                "7.2-timed-send.txt", "7.3-send-limits.txt", "7.4-quick-send.txt", "7.5-cipack.txt");
+    }
+}
