@@ -7,6 +7,7 @@ import dev.sim800emu.modem.at.LineExecutor;
 import dev.sim800emu.modem.at.PayloadSink;
 import dev.sim800emu.modem.at.ResponseWriter;
 import dev.sim800emu.modem.command.BasicCommands;
+import dev.sim800emu.modem.command.BearerProfileCommands;
 import dev.sim800emu.modem.command.GsmCommands;
 import dev.sim800emu.modem.net.Network;
 import dev.sim800emu.modem.tcpip.TcpIpCommands;
@@ -56,6 +57,7 @@ public final class ModemEngine implements TcpIpHost {
     final Profile saved = new Profile();
     final Profile active = new Profile();
     final Radio radio;
+    private final AppBearers appBearers = new AppBearers();
 
     private final ByteSink out = new ByteSink(64);
     private final ResponseWriter writer = new ResponseWriter(active, out);
@@ -83,6 +85,7 @@ public final class ModemEngine implements TcpIpHost {
         this.executor = new LineExecutor(table, writer, this::lineDone, this::flush);
         BasicCommands.register(table, this);
         GsmCommands.register(table, this);
+        BearerProfileCommands.register(table, this);
         TcpIpCommands.register(table, tcpip);
     }
 
@@ -132,6 +135,7 @@ public final class ModemEngine implements TcpIpHost {
         framer.clearHistory();
         tcpip.reset();
         radio.reset();
+        appBearers.reset();
         out.drain();
     }
 
@@ -367,6 +371,21 @@ public final class ModemEngine implements TcpIpHost {
     /** Bugs caught inside the engine since creation; any non-zero value is a defect. */
     public long internalErrors() {
         return internalErrors + executor.internalErrors();
+    }
+
+    public AppBearers appBearers() {
+        return appBearers;
+    }
+
+    /**
+     * The network withdraws GPRS service: the TCP/IP context drops (+PDP: DEACT) and open SAPBR
+     * bearers close (+SAPBR n: DEACT).
+     */
+    public void dropGprs() {
+        for (int cid : appBearers.dropAll()) {
+            urc(w -> w.text("+SAPBR " + cid + ": DEACT"));
+        }
+        tcpip.networkDeactivate();
     }
 
     public Radio radio() {

@@ -145,9 +145,13 @@ public final class GsmCommands {
             return Result.OK;
         }
         if (fun == 0 || fun == 4) {
-            boolean hadContext = modem.tcpip().state() != dev.sim800emu.modem.tcpip.IpState.INITIAL;
-            if (hadContext) {
-                modem.tcpip().networkDeactivate();
+            // The chip prints these before its OK (TinyGSM #466 trace).
+            for (int cid : modem.appBearers().dropAll()) {
+                c.out().info("+SAPBR " + cid + ": DEACT");
+            }
+            if (modem.tcpip().state() != dev.sim800emu.modem.tcpip.IpState.INITIAL
+                    && modem.tcpip().state() != dev.sim800emu.modem.tcpip.IpState.PDP_DEACT) {
+                modem.tcpip().networkDeactivate(c.out());
             }
             r.attached = false;
             if (fun == 0) {
@@ -183,8 +187,8 @@ public final class GsmCommands {
                         }
                         radio().attached = true;
                     } else {
-                        if (radio().attached && modem.tcpip().state() != dev.sim800emu.modem.tcpip.IpState.INITIAL) {
-                            modem.tcpip().networkDeactivate();
+                        if (radio().attached) {
+                            modem.dropGprs();
                         }
                         radio().attached = false;
                     }

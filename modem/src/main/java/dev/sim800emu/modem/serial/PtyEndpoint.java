@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * A PTY gives no cheap signal when a program opens or closes the slave, so the modem is powered on
  * when the endpoint opens and stays powered until {@link #close()}. Output produced while no
  * program is attached waits in the terminal (and then in a bounded backlog, see below) and is read
- * by the next program to open the port, boot URCs included.
+ * by the next program to open the port, boot URCs included (unless it flushes its input on
+ * opening, as pyserial does: then it sees what it would see from a modem that booted earlier).
  *
  * <h2>Terminal settings</h2>
  * The endpoint keeps a descriptor of the slave open for its whole life. That keeps the raw mode it
@@ -108,6 +109,7 @@ public final class PtyEndpoint implements AutoCloseable {
         int slave = -1;
         int[] wake = {-1, -1};
         boolean linked = false;
+        PtyEndpoint pty;
         try {
             master = LIBC.posix_openpt(PosixTerminal.O_RDWR | PosixTerminal.O_NOCTTY);
             if (master < 0) {
@@ -133,11 +135,8 @@ public final class PtyEndpoint implements AutoCloseable {
             }
             replaceLink(link, slavePath);
             linked = true;
-            PtyEndpoint pty = new PtyEndpoint(modem, link, slavePath, master, slave, wake[0], wake[1]);
+            pty = new PtyEndpoint(modem, link, slavePath, master, slave, wake[0], wake[1]);
             pty.reader.start();
-            modem.hostConnected(pty::write);
-            log.info("modem on {} -> {}", link, slavePath);
-            return pty;
         } catch (IOException | RuntimeException | Error e) {
             if (linked) {
                 Files.deleteIfExists(link);
@@ -148,6 +147,15 @@ public final class PtyEndpoint implements AutoCloseable {
             PosixTerminal.closeQuietly(master);
             throw e;
         }
+        // From here on the endpoint owns the descriptors, the thread and the link.
+        try {
+            modem.hostConnected(pty::write);
+        } catch (RuntimeException e) { // e.g. the event loop has been shut down
+            pty.close();
+            throw e;
+        }
+        log.info("modem on {} -> {}", link, pty.slavePath);
+        return pty;
     }
 
     /** The PTY's slave device, e.g. {@code /dev/pts/3}. */
@@ -169,7 +177,12 @@ public final class PtyEndpoint implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        modem.hostDisconnected(true);
+        try {
+            modem.hostDisconnected(true);
+        } catch (RuntimeException e) {
+            // The event loop is already gone; the PTY must still be released.
+            log.warn("{}: could not power the modem off: {}", link, e.toString());
+        }
         wake();
         joinReader();
         synchronized (writeLock) {

@@ -27,6 +27,8 @@ final class Link {
     boolean readingPaused;
     long droppedDatagrams;
     InetSocketAddress udpDestination;
+    /** AT+CIPUDPMODE: 0 only the CIPSTART peer, 1 datagrams from anyone. Set before or after CIPSTART. */
+    int udpMode;
     final RxBuffer rx = new RxBuffer();
     /** Local port from AT+CLPORT for TCP and UDP. */
     int localTcpPort;
@@ -78,6 +80,8 @@ final class Link {
         manualReceive = false;
         notified = false;
         closedLocally = false;
+        udpMode = 0;
+        udpDestination = null;
         rx.clear();
     }
 }

@@ -255,6 +255,34 @@ public final class TcpIpCommands {
                         a.integer(6, 20, 1000, cur[6])};
                     return Result.OK;
                 }));
+        t.add(CommandSpec.named("+CIPSGTXT")
+                .test("+CIPSGTXT: (0,1)")
+                .write((c, a) -> ip.selectContext(a.expectCount(1, 1).integer(0, 0, 1))));
+        t.add(CommandSpec.named("+CIPUDPMODE")
+                .test((c, a) -> info(c, "+CIPUDPMODE: " + (ip.multi() ? "(0-5)," : "")
+                        + "(0-2),(\"(0-255).(0-255).(0-255).(0-255)\"),(1-65535)"))
+                .read((c, a) -> {
+                    if (!ip.multi()) {
+                        return info(c, "+CIPUDPMODE: " + ip.udpModeStatus(ip.links[0]));
+                    }
+                    String[] lines = new String[TcpIpStack.LINKS];
+                    for (Link l : ip.links) {
+                        lines[l.id] = "+CIPUDPMODE: " + l.id + "," + ip.udpModeStatus(l);
+                    }
+                    c.out().info(lines);
+                    return Result.OK;
+                })
+                .write((c, a) -> {
+                    int base = ip.multi() ? 1 : 0;
+                    int id = ip.multi() ? a.integer(0, 0, 5) : 0;
+                    int mode = a.integer(base, 0, 2);
+                    if (mode == 2) {
+                        a.expectCount(base + 3, base + 3);
+                        return ip.udpMode(id, 2, a.string(base + 1, 15), a.integer(base + 2, 1, 65535));
+                    }
+                    a.expectCount(base + 1, base + 1);
+                    return ip.udpMode(id, mode, null, 0);
+                }));
         t.add(CommandSpec.named("+CIPSSL")
                 .test("+CIPSSL: (0,1)")
                 .read((c, a) -> info(c, "+CIPSSL: " + s().ssl))

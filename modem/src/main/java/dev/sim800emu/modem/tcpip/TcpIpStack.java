@@ -206,6 +206,15 @@ public final class TcpIpStack {
         return true;
     }
 
+    /** AT+CIPSGTXT: selects the PDP context later commands act on (multi mode only). */
+    Result selectContext(int id) {
+        if (!multi()) {
+            return Result.notAllowed();
+        }
+        selected = id;
+        return Result.OK;
+    }
+
     Result cipshut() {
         epoch++;
         abandonSend();
@@ -229,20 +238,37 @@ public final class TcpIpStack {
         return Result.text("SHUT OK");
     }
 
-    /** The network drops the selected context (fault injection, CIPDPDP). */
+    /** The network drops the active contexts (fault injection, detach); +PDP: DEACT as a URC. */
     public void networkDeactivate() {
-        PdpContext c = context();
-        if (!c.apply(BearerEvent.NETWORK_DEACT)) {
-            return;
+        if (deactivateContexts()) {
+            host.urc(w -> w.text("+PDP: DEACT"));
         }
-        for (Link l : links) {
-            if (l.bearer == c.id && l.state.busy()) {
-                failPendingSend(l);
-                l.detach(true);
-                l.state = LinkState.CLOSED;
+    }
+
+    /** Same, for a command (CFUN=0) that prints +PDP: DEACT before its own OK. */
+    public void networkDeactivate(ResponseWriter out) {
+        if (deactivateContexts()) {
+            out.info("+PDP: DEACT");
+        }
+    }
+
+    private boolean deactivateContexts() {
+        boolean any = false;
+        for (PdpContext c : contexts) {
+            if (!c.apply(BearerEvent.NETWORK_DEACT)) {
+                continue;
+            }
+            any = true;
+            c.address = null;
+            for (Link l : links) {
+                if (l.bearer == c.id && l.state.busy()) {
+                    failPendingSend(l);
+                    l.detach(true);
+                    l.state = LinkState.CLOSED;
+                }
             }
         }
-        host.urc(w -> w.text("+PDP: DEACT"));
+        return any;
     }
 
     // ---------------------------------------------------------------- name lookup
@@ -587,6 +613,9 @@ public final class TcpIpStack {
     }
 
     private void receive(Link l, byte[] data, InetSocketAddress from) {
+        if (l.protocol == Protocol.UDP && l.udpMode == 0 && from != null && !fromPeer(l, from)) {
+            return; // normal UDP mode hears only the peer CIPSTART named
+        }
         if (l.manualReceive) {
             bufferForRead(l, data, from);
             return;
@@ -596,6 +625,43 @@ public final class TcpIpStack {
             byte[] chunk = java.util.Arrays.copyOfRange(data, off, off + len);
             host.urc(w -> writePush(w, l, chunk, from));
         }
+    }
+
+    private static boolean fromPeer(Link l, InetSocketAddress from) {
+        return from.getPort() == l.remotePort && from.getAddress().getHostAddress().equals(l.remoteIp);
+    }
+
+    /** AT+CIPUDPMODE write: 0/1 set the mode, 2 changes where CIPSEND goes. */
+    Result udpMode(int id, int mode, String ip, int port) {
+        Link l = links[id];
+        if (mode == 2) {
+            byte[] literal = ModemConfig.parseIpv4(ip);
+            if (literal == null || port < 1) {
+                return Result.ERROR;
+            }
+            l.udpDestination = new InetSocketAddress(address(literal), port);
+            l.udpMode = 1;
+            return Result.OK;
+        }
+        l.udpMode = mode;
+        if (mode == 0) {
+            l.udpDestination = null;
+        }
+        return Result.OK;
+    }
+
+    /** The text after "+CIPUDPMODE: " for link {@code l} (without the id). */
+    String udpModeStatus(Link l) {
+        if (l.udpMode == 0) {
+            return "0";
+        }
+        if (l.udpDestination != null) {
+            return "1,\"" + l.udpDestination.getAddress().getHostAddress() + "\"," + l.udpDestination.getPort();
+        }
+        if (l.protocol == Protocol.UDP && l.state != LinkState.INITIAL) {
+            return "1,\"" + l.remoteIp + "\"," + l.remotePort;
+        }
+        return "1";
     }
 
     /** Push delivery, framed per CIPMUX/CIPHEAD/CIPSRIP/CIPSHOWTP (reference §4). */

@@ -1,0 +1,203 @@
+package dev.sim800emu.modem.serial;
+
+import static java.nio.charset.StandardCharsets.US_ASCII;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sim800emu.modem.ModemConfig;
+import dev.sim800emu.modem.ModemEngine;
+import dev.sim800emu.modem.VirtualModem;
+import dev.sim800emu.modem.net.LinkListener;
+import dev.sim800emu.modem.net.LinkRequest;
+import dev.sim800emu.modem.net.NetLink;
+import dev.sim800emu.modem.net.Network;
+import dev.sim800emu.modem.net.ResolveCallback;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The modem behind a real pseudo-terminal, driven through the slave as a program would. */
+class PtyEndpointTest {
+    private static final long TIMEOUT_MILLIS = 5_000;
+    private static final String BOOT_URCS =
+            "\r\nRDY\r\n\r\n+CFUN: 1\r\n\r\n+CPIN: READY\r\n\r\nCall Ready\r\n\r\nSMS Ready\r\n";
+
+    @TempDir
+    Path dir;
+
+    private EventLoopGroup group;
+    private VirtualModem modem;
+    private PtyEndpoint pty;
+    private RandomAccessFile port;
+
+    @BeforeEach
+    void setUp() {
+        Assumptions.assumeTrue(System.getProperty("os.name").startsWith("Linux"),
+                "pseudo-terminals are supported on Linux only");
+        group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        modem = new VirtualModem(ModemConfig.builder().bootMillis(0).build(), group.next(),
+                new UnusedNetwork());
+    }
+
+    @AfterEach
+    void tearDown() throws IOException {
+        // Closing the endpoint first hangs the port up, which ends the test's blocked read.
+        if (pty != null) {
+            pty.close();
+        }
+        if (port != null) {
+            port.close();
+        }
+        if (group != null) {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+
+    @Test
+    void answersAtCommandsThroughTheSlave() throws Exception {
+        Path link = dir.resolve("sim800");
+        pty = PtyEndpoint.open(modem, link);
+
+        assertThat(pty.link()).isEqualTo(link);
+        assertThat(pty.slavePath().toString()).startsWith("/dev/pts/");
+        assertThat(Files.readSymbolicLink(link)).isEqualTo(pty.slavePath());
+
+        SlaveReader in = openPort(link);
+        in.expect(BOOT_URCS);
+        send("AT\r");
+        in.expect("AT\r\r\nOK\r\n");
+        send("ATE0\r");
+        in.expect("ATE0\r\r\nOK\r\n");
+        send("ATI\r");
+        in.expect("\r\nSIM800 R14.18\r\n\r\nOK\r\n");
+    }
+
+    @Test
+    void closeRemovesTheLinkAndPowersTheModemOff() throws Exception {
+        Path link = dir.resolve("sim800");
+        pty = PtyEndpoint.open(modem, link);
+        assertThat(power()).isEqualTo(ModemEngine.Power.ON);
+
+        pty.close();
+        pty.close(); // idempotent
+
+        assertThat(Files.exists(link, LinkOption.NOFOLLOW_LINKS)).isFalse();
+        assertThat(power()).isEqualTo(ModemEngine.Power.OFF);
+    }
+
+    @Test
+    void replacesAnExistingSymbolicLink() throws Exception {
+        Path link = dir.resolve("sim800");
+        Files.createSymbolicLink(link, dir.resolve("stale-target"));
+
+        pty = PtyEndpoint.open(modem, link);
+
+        assertThat(Files.readSymbolicLink(link)).isEqualTo(pty.slavePath());
+    }
+
+    @Test
+    void refusesToReplaceARegularFile() throws Exception {
+        Path file = dir.resolve("sim800");
+        Files.writeString(file, "precious");
+
+        assertThatThrownBy(() -> PtyEndpoint.open(modem, file))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("not a symbolic link");
+        assertThat(Files.readString(file)).isEqualTo("precious");
+        assertThat(power()).isEqualTo(ModemEngine.Power.OFF);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private ModemEngine.Power power() throws Exception {
+        ModemEngine.Power[] power = new ModemEngine.Power[1];
+        modem.runAndWait(e -> power[0] = e.power()).get(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        return power[0];
+    }
+
+    private SlaveReader openPort(Path link) throws IOException {
+        port = new RandomAccessFile(link.toFile(), "rw");
+        SlaveReader reader = new SlaveReader(port);
+        reader.start();
+        return reader;
+    }
+
+    private void send(String text) throws IOException {
+        port.write(text.getBytes(US_ASCII));
+    }
+
+    /**
+     * Reads the slave on its own thread, since a read on a terminal cannot be given a timeout from
+     * Java; the test waits on the queue with a deadline instead.
+     */
+    private static final class SlaveReader extends Thread {
+        private final RandomAccessFile port;
+        private final BlockingQueue<byte[]> chunks = new LinkedBlockingQueue<>();
+        private final ByteArrayOutputStream received = new ByteArrayOutputStream();
+
+        SlaveReader(RandomAccessFile port) {
+            super("pty-test-slave-reader");
+            setDaemon(true);
+            this.port = port;
+        }
+
+        @Override
+        public void run() {
+            byte[] buf = new byte[4096];
+            try {
+                int n;
+                while ((n = port.read(buf)) > 0) {
+                    chunks.add(Arrays.copyOf(buf, n));
+                }
+            } catch (IOException e) {
+                // The endpoint closed: the port hung up.
+            }
+        }
+
+        /** Waits for exactly {@code expected} to arrive next (and nothing else). */
+        void expect(String expected) throws InterruptedException {
+            byte[] want = expected.getBytes(US_ASCII);
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(TIMEOUT_MILLIS);
+            while (received.size() < want.length) {
+                long left = deadline - System.nanoTime();
+                byte[] chunk = left > 0 ? chunks.poll(left, TimeUnit.NANOSECONDS) : null;
+                if (chunk == null) {
+                    break;
+                }
+                received.writeBytes(chunk);
+            }
+            byte[] got = received.toByteArray();
+            received.reset();
+            assertThat(new String(got, US_ASCII)).isEqualTo(expected);
+        }
+    }
+
+    /** The tests never open links or resolve names. */
+    private static final class UnusedNetwork implements Network {
+        @Override
+        public NetLink open(LinkRequest request, LinkListener listener) {
+            throw new UnsupportedOperationException("no network in this test");
+        }
+
+        @Override
+        public void resolve(String host, ResolveCallback callback) {
+            throw new UnsupportedOperationException("no network in this test");
+        }
+    }
+}
