@@ -1,1 +1,230 @@
-package dev.sim800emu.cli; public class Main { public static void main(String[] a){} }
+package dev.sim800emu.cli;
+
+import dev.sim800emu.modem.ApnRule;
+import dev.sim800emu.modem.ModemConfig;
+import dev.sim800emu.modem.ModemIdentity;
+import dev.sim800emu.modem.VirtualModem;
+import dev.sim800emu.modem.net.DestinationPolicy;
+import dev.sim800emu.modem.net.NettyNetwork;
+import dev.sim800emu.modem.net.NetworkOptions;
+import dev.sim800emu.modem.serial.PtyEndpoint;
+import dev.sim800emu.modem.serial.SerialTrace;
+import dev.sim800emu.modem.serial.TcpSerialEndpoint;
+import io.netty.channel.EventLoopGroup;
+import java.io.PrintWriter;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code sim800emu}: runs one virtual SIM800 whose serial line is a TCP socket (and optionally a
+ * pseudo-terminal), until Ctrl-C.
+ */
+@Command(name = "sim800emu", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        sortOptions = false,
+        description = {"Runs a virtual SIMCom SIM800 modem. Talk AT commands to its serial line;",
+            "its TCP/UDP links are real sockets on this host."},
+        footer = {"", "Example:  ./sim800emu --pty /tmp/sim800  then  screen /tmp/sim800 115200"})
+public final class Main implements Callable<Integer> {
+
+    @Option(names = "--tcp", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:7000", converter = HostPort.class,
+            description = "Serial line as a raw TCP socket (default: ${DEFAULT-VALUE}).")
+    InetSocketAddress tcp;
+
+    @Option(names = "--pty", paramLabel = "PATH",
+            description = "Also open a pseudo-terminal and make PATH a symlink to it (for minicom, screen, pyserial).")
+    Path pty;
+
+    @Option(names = "--keep-powered",
+            description = "Keep the modem running when the TCP host disconnects (default: a new connection is a fresh power-on).")
+    boolean keepPowered;
+
+    @Option(names = "--trace", description = "Log the AT dialog in both directions.")
+    boolean trace;
+
+    @Option(names = "--dns", paramLabel = "HOST:PORT", converter = HostPort.class,
+            description = "DNS server for CIPSTART/CDNSGIP lookups (default: this host's resolver).")
+    InetSocketAddress dns;
+
+    @Option(names = "--apn", paramLabel = "APN[,USER[,PASSWORD]]",
+            description = "An APN the simulated operator accepts (repeatable). Default: any APN.")
+    List<String> apns = new ArrayList<>();
+
+    @Option(names = "--allow", paramLabel = "CIDR",
+            description = "Destinations links may reach (repeatable). Default: all; loopback is always allowed unless denied.")
+    List<String> allow = new ArrayList<>();
+
+    @Option(names = "--deny", paramLabel = "CIDR", description = "Destinations links may not reach (repeatable).")
+    List<String> deny = new ArrayList<>();
+
+    @Option(names = "--local-ip", paramLabel = "A.B.C.D", defaultValue = "10.78.245.128",
+            description = "Address the operator gives the modem (AT+CIFSR; default: ${DEFAULT-VALUE}).")
+    String localIp;
+
+    @Option(names = "--connect-timeout", paramLabel = "MS", defaultValue = "75000",
+            description = "How long CIPSTART waits before CONNECT FAIL, 1..160000 ms (default: ${DEFAULT-VALUE}).")
+    long connectTimeoutMs;
+
+    @Option(names = "--boot-time", paramLabel = "MS", defaultValue = "1000",
+            description = "Time from power-on or AT+CFUN=1,1 to RDY (default: ${DEFAULT-VALUE}).")
+    long bootMs;
+
+    @Option(names = "--activation-time", paramLabel = "MS", defaultValue = "100",
+            description = "Time AT+CIICR spends in IP CONFIG (default: ${DEFAULT-VALUE}).")
+    long activationMs;
+
+    @Option(names = "--pin", paramLabel = "PIN", description = "Lock the SIM with this PIN (AT+CPIN).")
+    String pin;
+
+    @Option(names = "--imei", paramLabel = "DIGITS", description = "IMEI to report (15 digits).")
+    String imei;
+
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    public static void main(String[] args) {
+        System.exit(commandLine(new Main()).execute(args));
+    }
+
+    /** The configured picocli command line: bad options give one clear line and exit code 2. */
+    static CommandLine commandLine(Main main) {
+        CommandLine cl = new CommandLine(main);
+        cl.setParameterExceptionHandler((ex, args) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("sim800emu: " + ex.getMessage() + " (try --help)");
+            return 2;
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            commandLine.getErr().println("sim800emu: " + describe(ex));
+            return 1;
+        });
+        return cl;
+    }
+
+    private static String describe(Throwable ex) {
+        if (ex instanceof BindException) {
+            return "cannot listen: " + ex.getMessage();
+        }
+        String msg = ex.getMessage();
+        return msg == null ? ex.toString() : msg;
+    }
+
+    ModemConfig config() {
+        ModemConfig.Builder b = ModemConfig.builder()
+                .localIp(ModemConfig.ipv4(localIp))
+                .connectTimeoutMillis(connectTimeoutMs)
+                .bootMillis(bootMs)
+                .activationMillis(activationMs)
+                .simPin(pin);
+        List<ApnRule> rules = new ArrayList<>();
+        for (String a : apns) {
+            rules.add(ApnRule.parse(a));
+        }
+        b.apnRules(rules);
+        if (imei != null) {
+            if (!imei.matches("\\d{15}")) {
+                throw new IllegalArgumentException("--imei must be 15 digits");
+            }
+            ModemIdentity d = ModemIdentity.defaults();
+            b.identity(new ModemIdentity(d.manufacturer(), d.model(), d.product(), d.revision(), imei, d.iccid(),
+                    d.imsi(), d.operatorName()));
+        }
+        return b.build();
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        ModemConfig config;
+        DestinationPolicy policy;
+        try {
+            config = config();
+            policy = DestinationPolicy.parse(allow, deny);
+        } catch (IllegalArgumentException e) {
+            System.err.println("sim800emu: " + e.getMessage());
+            return 2;
+        }
+        EventLoopGroup group = NettyNetwork.newEventLoopGroup(1);
+        NettyNetwork network = null;
+        TcpSerialEndpoint tcpEndpoint = null;
+        PtyEndpoint ptyEndpoint = null;
+        try {
+            network = new NettyNetwork(group.next(), new NetworkOptions(resolved(dns), policy));
+            VirtualModem modem = new VirtualModem(config, network.eventLoop(), network);
+            InetSocketAddress bind = resolved(tcp);
+            try {
+                tcpEndpoint = TcpSerialEndpoint.start(modem, group, NettyNetwork.serverChannelType(group), bind,
+                        keepPowered, new SerialTrace("tcp", trace));
+            } catch (Exception e) {
+                if (e instanceof BindException || e.getCause() instanceof BindException) {
+                    System.err.println("sim800emu: cannot listen on " + hostPort(bind) + ": address already in use");
+                    return 1;
+                }
+                throw e;
+            }
+            System.out.println("sim800emu: modem serial line on tcp://" + hostPort(tcpEndpoint.localAddress()));
+            if (pty != null) {
+                ptyEndpoint = PtyEndpoint.open(modem, pty);
+                System.out.println("sim800emu: modem serial line on " + ptyEndpoint.link() + " -> "
+                        + ptyEndpoint.slavePath());
+            }
+            System.out.println("sim800emu: press Ctrl-C to stop");
+            System.out.flush();
+            TcpSerialEndpoint t = tcpEndpoint;
+            PtyEndpoint p = ptyEndpoint;
+            NettyNetwork n = network;
+            Thread hook = new Thread(() -> shutdown(t, p, n, group), "sim800emu-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            stopped.await();
+            return 0;
+        } finally {
+            if (stopped.getCount() > 0) {
+                shutdown(tcpEndpoint, ptyEndpoint, network, group);
+            }
+        }
+    }
+
+    private void shutdown(TcpSerialEndpoint tcpEndpoint, PtyEndpoint ptyEndpoint, NettyNetwork network,
+                          EventLoopGroup group) {
+        try {
+            if (ptyEndpoint != null) {
+                ptyEndpoint.close();
+            }
+            if (tcpEndpoint != null) {
+                tcpEndpoint.close();
+            }
+            if (network != null) {
+                network.close();
+            }
+        } catch (RuntimeException e) {
+            System.err.println("sim800emu: error while stopping: " + e);
+        } finally {
+            group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+            stopped.countDown();
+        }
+    }
+
+    /** Resolves a HOST:PORT option once, at start-up (before any event loop runs). */
+    private static InetSocketAddress resolved(InetSocketAddress a) {
+        return a == null ? null : new InetSocketAddress(a.getHostString(), a.getPort());
+    }
+
+    private static String hostPort(InetSocketAddress a) {
+        return a.getHostString() + ":" + a.getPort();
+    }
+
+    /** Version from the jar manifest, or "dev" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"sim800emu " + (v == null ? "dev" : v)};
+        }
+    }
+}

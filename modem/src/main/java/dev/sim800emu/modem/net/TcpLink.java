@@ -1,0 +1,195 @@
+package dev.sim800emu.modem.net;
+
+import com.sun.jna.LastErrorException;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelException;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.netty.channel.unix.UnixChannel;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * One TCP connection. Besides relaying data it measures how much of what was sent the peer has
+ * acknowledged, because the modem's SEND OK promises exactly that.
+ *
+ * <p>With {@code kernelAcks} the count comes from the kernel: bytes whose write completed (handed
+ * to the socket) minus {@code ioctl(SIOCOUTQ)} (bytes in the send queue not yet acknowledged). The
+ * queue is polled in a task after completed writes, before every delivery of received data (a
+ * reply usually carries the acknowledgement, and SEND OK must come before the reply), when the peer
+ * closes, and every 1 ms while something is unacknowledged, backing off to 20 ms when nothing moves.
+ * The result can only lag the truth, never lead it: bytes of a write still in progress are in the
+ * queue but not yet counted as written. Without {@code kernelAcks} a completed write counts as
+ * acknowledged.
+ *
+ * <p>A write often completes inside {@code writeAndFlush}, that is inside the engine's
+ * {@link #send}; the poll after it is therefore queued as a task, so that the engine is never called
+ * back from within its own call.
+ */
+final class TcpLink extends ChannelLink {
+    private static final long FIRST_POLL_MICROS = 1_000;
+    private static final long MAX_POLL_MICROS = 20_000;
+    /** A graceful close whose data cannot drain (peer not reading) turns into a reset after this. */
+    private static final long DRAIN_TIMEOUT_MILLIS = 10_000;
+
+    private final boolean kernelAcks;
+    /** Why the channel is closing, when an exception closed it (a reset, for instance). */
+    private String failure;
+    private long written;
+    private long reported;
+    private ScheduledFuture<?> poll;
+    private boolean pollQueued;
+    private long pollDelayMicros = FIRST_POLL_MICROS;
+
+    TcpLink(LinkListener listener, BooleanSupplier networkClosed, boolean kernelAcks) {
+        super(listener, networkClosed);
+        this.kernelAcks = kernelAcks;
+    }
+
+    // ---------------------------------------------------------------- engine → network
+
+    @Override
+    public void send(byte[] data) {
+        if (closedByEngine) {
+            return;
+        }
+        int length = data.length;
+        ByteBuf buf = channel.alloc().buffer(length).writeBytes(data);
+        // A failed write needs no handling here: the channel is failing and will report onClosed.
+        channel.writeAndFlush(buf).addListener(f -> {
+            if (f.isSuccess()) {
+                written += length;
+                queuePoll();
+            }
+        });
+    }
+
+    @Override
+    public void close(boolean abort) {
+        closedByEngine = true;
+        stopPolling();
+        if (abort) {
+            reset();
+            return;
+        }
+        // The empty write completes after everything queued before it, so the FIN follows the data.
+        channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        ScheduledFuture<?> drain = channel.eventLoop().schedule(this::reset, DRAIN_TIMEOUT_MILLIS,
+                TimeUnit.MILLISECONDS);
+        channel.closeFuture().addListener(f -> drain.cancel(false));
+    }
+
+    /** Closes with SO_LINGER 0, so the kernel sends RST and drops unsent data. */
+    private void reset() {
+        if (!channel.isOpen()) {
+            return;
+        }
+        try {
+            channel.config().setOption(ChannelOption.SO_LINGER, 0);
+        } catch (ChannelException e) {
+            // The socket is already going away; a plain close is all that is left to do.
+        }
+        channel.close();
+    }
+
+    // ---------------------------------------------------------------- network → engine
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        ByteBuf buf = (ByteBuf) msg;
+        byte[] data = ByteBufUtil.getBytes(buf);
+        buf.release();
+        pollAcks();
+        if (live()) {
+            listener.onData(data, (InetSocketAddress) ctx.channel().remoteAddress());
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof ChannelInputShutdownEvent) {
+            // The peer sent FIN. Half-closure is enabled only to get this moment: the socket is
+            // still open, so acknowledgements that arrived with the FIN can be read before CLOSED.
+            pollAcks();
+            ctx.close();
+            return;
+        }
+        ctx.fireUserEventTriggered(evt);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (failure == null) {
+            failure = describe(cause);
+        }
+        ctx.close();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        stopPolling();
+        if (live()) {
+            finish();
+            listener.onClosed(failure != null ? failure : "closed by peer");
+        }
+        ctx.fireChannelInactive();
+    }
+
+    // ---------------------------------------------------------------- acknowledgements
+
+    private void queuePoll() {
+        if (!pollQueued) {
+            pollQueued = true;
+            channel.eventLoop().execute(() -> {
+                pollQueued = false;
+                pollAcks();
+            });
+        }
+    }
+
+    private void pollAcks() {
+        if (reported >= written || !live() || !channel.isOpen()) {
+            return;
+        }
+        if (!kernelAcks) {
+            report(written);
+            return;
+        }
+        long unacked;
+        try {
+            // Safe against descriptor reuse: the channel can only be closed on this thread.
+            unacked = Libc.unacknowledged(((UnixChannel) channel).fd().intValue());
+        } catch (LastErrorException e) {
+            return;
+        }
+        report(written - unacked);
+        if (reported < written && live() && poll == null) {
+            poll = channel.eventLoop().schedule(() -> {
+                poll = null;
+                pollAcks();
+            }, pollDelayMicros, TimeUnit.MICROSECONDS);
+            pollDelayMicros = Math.min(pollDelayMicros * 2, MAX_POLL_MICROS);
+        }
+    }
+
+    private void report(long acked) {
+        if (acked > reported && live()) {
+            reported = acked;
+            pollDelayMicros = FIRST_POLL_MICROS;
+            listener.onAcked(acked);
+        }
+    }
+
+    private void stopPolling() {
+        if (poll != null) {
+            poll.cancel(false);
+            poll = null;
+        }
+    }
+}
