@@ -108,6 +108,20 @@ public final class Main implements Callable<Integer> {
         return cl;
     }
 
+    private static String bindFailure(Exception e) {
+        String msg = String.valueOf(e.getMessage());
+        if (msg.contains("in use")) {
+            return "address already in use";
+        }
+        if (msg.contains("ermission")) {
+            return "permission denied";
+        }
+        if (msg.contains("assign")) {
+            return "no such local address";
+        }
+        return msg;
+    }
+
     private static String describe(Throwable ex) {
         if (ex instanceof BindException) {
             return "cannot listen: " + ex.getMessage();
@@ -162,11 +176,9 @@ public final class Main implements Callable<Integer> {
                 tcpEndpoint = TcpSerialEndpoint.start(modem, group, NettyNetwork.serverChannelType(group), bind,
                         keepPowered, new SerialTrace("tcp", trace));
             } catch (Exception e) {
-                if (e instanceof BindException || e.getCause() instanceof BindException) {
-                    System.err.println("sim800emu: cannot listen on " + hostPort(bind) + ": address already in use");
-                    return 1;
-                }
-                throw e;
+                // epoll reports bind failures as a native IOException, NIO as BindException.
+                System.err.println("sim800emu: cannot listen on " + hostPort(bind) + ": " + bindFailure(e));
+                return 1;
             }
             System.out.println("sim800emu: modem serial line on tcp://" + hostPort(tcpEndpoint.localAddress()));
             if (pty != null) {

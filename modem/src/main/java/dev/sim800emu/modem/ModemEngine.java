@@ -71,6 +71,8 @@ public final class ModemEngine implements TcpIpHost {
     private boolean pumping;
     private PayloadSink payload;
     private ByteSink payloadBuf;
+    /** The CIPSEND line ended with CR and its LF has not arrived yet: an LF first is not payload. */
+    private boolean payloadSkipLf;
     private Power power = Power.OFF;
     private ModemClock.Timer bootTimer;
     private Runnable afterLine;
@@ -245,6 +247,12 @@ public final class ModemEngine implements TcpIpHost {
         int fixed = sink.fixedLength();
         while (inbox.size() > 0 && payload == sink) {
             int b = inbox.take();
+            if (payloadSkipLf) {
+                payloadSkipLf = false;
+                if (b == '\n') {
+                    continue;
+                }
+            }
             if (fixed < 0) {
                 if (b == 0x1A) {
                     endPayload(sink, true);
@@ -285,10 +293,9 @@ public final class ModemEngine implements TcpIpHost {
     public void beginPayload(PayloadSink sink) {
         payload = sink;
         payloadBuf = new ByteSink(sink.fixedLength() > 0 ? sink.fixedLength() : 64);
-        // An LF right after the command's CR belongs to the command line, not to the payload.
-        if (framer.justEndedWithCr() && inbox.size() > 0 && inbox.peek() == '\n') {
-            inbox.take();
-        }
+        // An LF right after the command's CR belongs to the command line, not to the payload,
+        // whether it came in the same read or arrives later.
+        payloadSkipLf = framer.justEndedWithCr();
     }
 
     @Override

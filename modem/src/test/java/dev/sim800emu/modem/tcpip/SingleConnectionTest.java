@@ -149,6 +149,22 @@ class SingleConnectionTest {
     }
 
     @Test
+    void crlfSplitAcrossReadsIsNotPayload() {
+        FakeLink l = connectTcp();
+        l.autoAck = true;
+        h.send("AT+CIPSEND=2\r");
+        assertThat(h.take()).isEqualTo("\r\n> ");
+        h.send("\n");
+        h.send("ab");
+        assertThat(h.take()).isEqualTo("\r\nSEND OK\r\n");
+        assertThat(l.sentText()).isEqualTo("ab");
+        // With CR-only line ends a payload may start with LF once the first byte has passed.
+        h.send("AT+CIPSEND=2\r");
+        h.send("x\n");
+        assertThat(l.sentText()).isEqualTo("abx\n");
+    }
+
+    @Test
     void sendLimitsAndCancel() {
         FakeLink l = connectTcp();
         assertThat(h.at("AT+CIPSEND?")).isEqualTo("\r\n+CIPSEND: 1460\r\n\r\nOK\r\n");

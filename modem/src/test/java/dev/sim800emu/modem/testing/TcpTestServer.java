@@ -37,7 +37,12 @@ public final class TcpTestServer implements AutoCloseable {
         this.server = new ServerBootstrap()
                 .group(group)
                 .channel(NioServerSocketChannel.class)
-                .childHandler(new ClientHandler())
+                .childHandler(new io.netty.channel.ChannelInitializer<io.netty.channel.Channel>() {
+                    @Override
+                    protected void initChannel(io.netty.channel.Channel ch) {
+                        ch.pipeline().addLast(new ClientHandler());
+                    }
+                })
                 .bind("127.0.0.1", 0)
                 .syncUninterruptibly()
                 .channel();
