@@ -179,6 +179,24 @@ public final class NettyNetwork implements Network, AutoCloseable {
         return link;
     }
 
+    // ---------------------------------------------------------------- servers
+
+    @Override
+    public ServerHandle listen(int port, ServerListener listener) {
+        int hostPort = options.hostPort(port);
+        if (closed || hostPort < 0) {
+            String reason = closed ? "network closed" : "port " + port + " maps outside 1..65535";
+            loop.execute(() -> {
+                if (!closed) {
+                    listener.onListenFailed(reason);
+                }
+            });
+            return () -> { };
+        }
+        return new TcpServer(loop, transport, new InetSocketAddress(options.serverBind(), hostPort), listener,
+                channels, this::isClosed, kernelAcks);
+    }
+
     /** A link that fails at once, reported from a later task as the engine expects. */
     private NetLink refuse(LinkListener listener, String reason) {
         RefusedLink link = new RefusedLink();

@@ -9,6 +9,12 @@ public interface Network {
     /** Starts opening a link; the outcome arrives through {@code listener}. */
     NetLink open(LinkRequest request, LinkListener listener);
 
+    /**
+     * Starts listening for TCP clients on the modem's port {@code port}; the network decides which
+     * host address and port that is. The outcome arrives through {@code listener}.
+     */
+    ServerHandle listen(int port, ServerListener listener);
+
     /** Resolves a host name to IPv4 addresses. */
     void resolve(String host, ResolveCallback callback);
 }

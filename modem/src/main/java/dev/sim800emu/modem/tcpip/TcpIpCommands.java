@@ -255,6 +255,18 @@ public final class TcpIpCommands {
                         a.integer(6, 20, 1000, cur[6])};
                     return Result.OK;
                 }));
+        t.add(CommandSpec.named("+CIPSERVER")
+                .test("+CIPSERVER: (0-CLOSE SERVER,1-OPEN SERVER),(1-65535)")
+                .read((c, a) -> info(c, ip.serverStatus()))
+                .write((c, a) -> {
+                    int mode = a.integer(0, 0, 1);
+                    if (mode == 0) {
+                        a.expectCount(1, 2);
+                        return ip.cipserverClose();
+                    }
+                    a.expectCount(2, 2);
+                    return ip.cipserverOpen(c, a.integer(1, 1, 65535));
+                }));
         t.add(CommandSpec.named("+CIPSGTXT")
                 .test("+CIPSGTXT: (0,1)")
                 .write((c, a) -> ip.selectContext(a.expectCount(1, 1).integer(0, 0, 1))));

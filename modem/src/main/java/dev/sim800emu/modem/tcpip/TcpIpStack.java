@@ -6,6 +6,9 @@ import dev.sim800emu.modem.at.PayloadSink;
 import dev.sim800emu.modem.at.Result;
 import dev.sim800emu.modem.at.ResponseWriter;
 import dev.sim800emu.modem.net.LinkListener;
+import dev.sim800emu.modem.net.NetLink;
+import dev.sim800emu.modem.net.ServerHandle;
+import dev.sim800emu.modem.net.ServerListener;
 import dev.sim800emu.modem.net.LinkRequest;
 import dev.sim800emu.modem.net.Protocol;
 import dev.sim800emu.modem.net.ResolveCallback;
@@ -57,6 +60,8 @@ public final class TcpIpStack {
     /** Multi mode: a link was used since the context reached IP STATUS. */
     boolean processing;
     private SendSession sending;
+    /** The TCP server of AT+CIPSERVER, or null. */
+    private Server server;
     /** Bumped by CIPSHUT and reset so that late name lookups are dropped. */
     private int epoch;
 
@@ -87,11 +92,11 @@ public final class TcpIpStack {
             return processing ? IpState.PROCESSING : IpState.STATUS;
         }
         return switch (links[0].state) {
-            case INITIAL -> IpState.STATUS;
+            case INITIAL -> serverListening() ? IpState.LISTENING : IpState.STATUS;
             case CONNECTING -> IpState.CONNECTING;
             case CONNECTED, REMOTE_CLOSING -> IpState.CONNECT_OK;
             case CLOSING -> IpState.CLOSING;
-            case CLOSED -> IpState.CLOSED;
+            case CLOSED -> serverListening() ? IpState.LISTENING : IpState.CLOSED;
         };
     }
 
@@ -107,6 +112,7 @@ public final class TcpIpStack {
     public void reset() {
         epoch++;
         abandonSend();
+        closeServer();
         for (Link l : links) {
             l.reset();
         }
@@ -218,6 +224,7 @@ public final class TcpIpStack {
     Result cipshut() {
         epoch++;
         abandonSend();
+        closeServer();
         PdpContext c = context();
         for (Link l : links) {
             if (!multi() || l.bearer == c.id || l.state == LinkState.INITIAL) {
@@ -389,6 +396,11 @@ public final class TcpIpStack {
         Link l = links[id];
         boolean open = l.state == LinkState.CONNECTING || l.state == LinkState.CONNECTED
                 || l.state == LinkState.REMOTE_CLOSING;
+        if (!open && !multi() && serverListening()) {
+            // Single mode also closes a listening server with CIPCLOSE (manual 8.2.6).
+            closeServer();
+            return Result.text("CLOSE OK");
+        }
         if (!open || (!multi() && !allowed(Permissions.Op.CIPCLOSE))) {
             return Result.notAllowed();
         }
@@ -403,6 +415,134 @@ public final class TcpIpStack {
     /** "n, " in multi mode, nothing in single mode. */
     private String prefix(Link l) {
         return multi() ? l.id + ", " : "";
+    }
+
+    // ---------------------------------------------------------------- server
+
+    /** A listening socket and what CIPSTATUS shows of it. */
+    private static final class Server {
+        final int port;
+        final int bearer;
+        ServerHandle handle;
+        boolean listening;
+
+        Server(int port, int bearer) {
+            this.port = port;
+            this.bearer = bearer;
+        }
+    }
+
+    boolean serverListening() {
+        return server != null && server.listening;
+    }
+
+    /** AT+CIPSERVER=1,port: OK once the port is open, then SERVER OK; ERROR if it cannot open. */
+    Result cipserverOpen(CommandContext ctx, int port) {
+        if (server != null) {
+            return Result.ERROR;
+        }
+        if (!allowed(Permissions.Op.CIPSERVER) || (!multi() && links[0].state.busy())) {
+            return Result.notAllowed();
+        }
+        if (!multi() && !autoActivate()) {
+            return Result.ERROR;
+        }
+        Server srv = new Server(port, context().id);
+        server = srv;
+        // The network may answer inside listen() (a fake) or later (Netty): handle both.
+        Result[] early = new Result[1];
+        boolean[] inCall = {true};
+        java.util.function.Consumer<Result> answer = r -> {
+            if (inCall[0]) {
+                early[0] = r;
+            } else {
+                ctx.complete(r);
+            }
+        };
+        srv.handle = host.network().listen(port, new ServerListener() {
+            @Override
+            public void onListening() {
+                if (server != srv) {
+                    return;
+                }
+                srv.listening = true;
+                processing = true;
+                host.urc(w -> w.text("SERVER OK"));
+                answer.accept(Result.OK);
+            }
+
+            @Override
+            public void onListenFailed(String reason) {
+                if (server == srv) {
+                    server = null;
+                    answer.accept(Result.ERROR);
+                }
+            }
+
+            @Override
+            public LinkListener onAccepted(NetLink link, InetSocketAddress remote) {
+                return server == srv && srv.listening ? accept(link, remote) : null;
+            }
+        });
+        inCall[0] = false;
+        return early[0] != null ? early[0] : Result.PENDING;
+    }
+
+    /** AT+CIPSERVER=0: stops listening; accepted clients stay connected. */
+    Result cipserverClose() {
+        if (server == null) {
+            return Result.ERROR;
+        }
+        closeServer();
+        host.urc(w -> w.text("SERVER CLOSE"));
+        return Result.OK;
+    }
+
+    String serverStatus() {
+        return server == null ? "+CIPSERVER: 0" : "+CIPSERVER: 1," + server.port + ",0," + server.bearer;
+    }
+
+    private void closeServer() {
+        if (server != null) {
+            Server srv = server;
+            server = null;
+            if (srv.handle != null) {
+                srv.handle.close();
+            }
+        }
+    }
+
+    /**
+     * A client arrived: single mode takes it on link 0 if that is free; multi mode gives it the
+     * lowest free id, at most five links being open while the server listens (note §2, §4).
+     */
+    private LinkListener accept(NetLink net, InetSocketAddress remote) {
+        Link l = null;
+        if (!multi()) {
+            l = links[0].state.busy() ? null : links[0];
+        } else {
+            int busy = 0;
+            for (Link k : links) {
+                if (k.state.busy()) {
+                    busy++;
+                } else if (l == null) {
+                    l = k;
+                }
+            }
+            if (busy >= LINKS - 1) {
+                l = null;
+            }
+        }
+        if (l == null) {
+            return null;
+        }
+        l.begin(Protocol.TCP, remote.getAddress().getHostAddress(), remote.getPort(), server.bearer, s.rxget == 1);
+        l.state = LinkState.CONNECTED;
+        l.net = net;
+        processing = true;
+        Link taken = l;
+        host.urc(w -> w.text(prefix(taken) + "REMOTE IP: " + remote.getAddress().getHostAddress()));
+        return new Events(l, l.generation);
     }
 
     // ---------------------------------------------------------------- sending
@@ -768,6 +908,10 @@ public final class TcpIpStack {
         w.info("STATE: " + stateLabel());
         if (multi()) {
             w.raw("\r\n");
+            if (server != null) {
+                w.raw("S: 0," + server.bearer + ",\"" + server.port + "\",\""
+                        + (server.listening ? "LISTENING" : "OPENING") + "\"\r\n");
+            }
             for (Link l : links) {
                 w.raw("C: " + linkStatus(l) + "\r\n");
             }

@@ -199,5 +199,10 @@ class PtyEndpointTest {
         public void resolve(String host, ResolveCallback callback) {
             throw new UnsupportedOperationException("no network in this test");
         }
+
+        @Override
+        public dev.sim800emu.modem.net.ServerHandle listen(int port, dev.sim800emu.modem.net.ServerListener listener) {
+            throw new UnsupportedOperationException("no network in this test");
+        }
     }
 }

@@ -37,6 +37,8 @@ public final class FakeNetwork implements Network {
         public boolean reading = true;
         public boolean autoAck;
         private long acked;
+        /** For accepted links: the engine holds this object, the test holds the delegate. */
+        FakeLink delegate;
 
         FakeLink(LinkRequest request, LinkListener listener) {
             this.request = request;
@@ -50,6 +52,10 @@ public final class FakeNetwork implements Network {
 
         @Override
         public void sendTo(byte[] data, InetSocketAddress to) {
+            if (delegate != null) {
+                delegate.sendTo(data, to);
+                return;
+            }
             if (closed) {
                 throw new IllegalStateException("send on closed link");
             }
@@ -63,12 +69,18 @@ public final class FakeNetwork implements Network {
 
         @Override
         public void close(boolean abort) {
+            if (delegate != null) {
+                delegate.close(abort);
+            }
             closed = true;
             aborted = abort;
         }
 
         @Override
         public void setReading(boolean reading) {
+            if (delegate != null) {
+                delegate.setReading(reading);
+            }
             this.reading = reading;
         }
 
@@ -109,6 +121,55 @@ public final class FakeNetwork implements Network {
         public String sentText() {
             return sent.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
         }
+    }
+
+    public final List<FakeServer> servers = new ArrayList<>();
+    /** When set, listen() fails with this reason. */
+    public String listenFailure;
+
+    /** A listening socket the modem opened. */
+    public final class FakeServer implements dev.sim800emu.modem.net.ServerHandle {
+        public final int port;
+        public final dev.sim800emu.modem.net.ServerListener listener;
+        public boolean closed;
+
+        FakeServer(int port, dev.sim800emu.modem.net.ServerListener listener) {
+            this.port = port;
+            this.listener = listener;
+        }
+
+        /** A client connects from {@code remote}; returns its link, or null if the modem refused it. */
+        public FakeLink accept(String ip, int port) {
+            InetSocketAddress remote = new InetSocketAddress(dev.sim800emu.modem.ModemConfig.ipv4(ip), port);
+            LinkRequest req = new LinkRequest(dev.sim800emu.modem.net.Protocol.TCP, remote.getAddress(), port, this.port, 0, null);
+            FakeLink link = new FakeLink(req, null);
+            LinkListener l = listener.onAccepted(link, remote);
+            if (l == null) {
+                link.closed = true;
+                return null;
+            }
+            FakeLink real = new FakeLink(req, l);
+            link.delegate = real;
+            links.add(real);
+            return real;
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+    }
+
+    @Override
+    public dev.sim800emu.modem.net.ServerHandle listen(int port, dev.sim800emu.modem.net.ServerListener listener) {
+        FakeServer s = new FakeServer(port, listener);
+        servers.add(s);
+        if (listenFailure != null) {
+            listener.onListenFailed(listenFailure);
+        } else {
+            listener.onListening();
+        }
+        return s;
     }
 
     @Override
