@@ -52,6 +52,13 @@ public final class ModemEngine implements TcpIpHost {
     private final ModemClock clock;
     private final Network network;
     private SerialOutput serial = bytes -> { };
+    private ModemLines lines = state -> { };
+    private LineState lastLines = LineState.OFF;
+    /** Host lines; endpoints without them (raw TCP, PTY) leave both asserted. */
+    private boolean dtr = true;
+    private boolean rts = true;
+    private boolean ring;
+    private int hostBaud = 115200;
 
     final Profile factory = new Profile();
     final Profile saved = new Profile();
@@ -96,6 +103,63 @@ public final class ModemEngine implements TcpIpHost {
         this.serial = output;
     }
 
+    /** Sets who is told about DCD, RI, CTS and DSR changes; it hears the current state at once. */
+    public void attachLines(ModemLines listener) {
+        this.lines = listener;
+        lastLines = computeLines();
+        listener.onLines(lastLines);
+    }
+
+    /** The host raised (true) or dropped DTR. */
+    public void hostDtr(boolean asserted) {
+        if (dtr != asserted) {
+            dtr = asserted;
+            publishLines();
+        }
+    }
+
+    /** The host raised (true) or dropped RTS: with AT+IFC=2,2 the modem stops sending while off. */
+    public void hostRts(boolean asserted) {
+        if (rts != asserted) {
+            rts = asserted;
+            publishLines();
+        }
+    }
+
+    /** The host set its UART rate (RFC 2217 SET-BAUDRATE). */
+    public void hostBaud(int bitsPerSecond) {
+        this.hostBaud = bitsPerSecond;
+    }
+
+    public boolean dtr() {
+        return dtr;
+    }
+
+    public boolean rts() {
+        return rts;
+    }
+
+    public int hostBaud() {
+        return hostBaud;
+    }
+
+    private LineState computeLines() {
+        if (power != Power.ON) {
+            return LineState.OFF;
+        }
+        boolean dcd = active.ampC == 0 || tcpip.carrier();
+        return new LineState(dcd, ring, true, true);
+    }
+
+    /** Tells the line listener when a line has changed. */
+    void publishLines() {
+        LineState now = computeLines();
+        if (!now.equals(lastLines)) {
+            lastLines = now;
+            lines.onLines(now);
+        }
+    }
+
     // ------------------------------------------------------------------ power
 
     /** Switches the modem on; it answers once booted. Does nothing if it is already on. */
@@ -112,6 +176,7 @@ public final class ModemEngine implements TcpIpHost {
         cancelBoot();
         clearVolatileState();
         power = Power.OFF;
+        publishLines();
     }
 
     /** A reset (AT+CFUN=1,1): links dropped, active settings back to the saved profile, boot again. */
@@ -145,6 +210,7 @@ public final class ModemEngine implements TcpIpHost {
         radio.reset();
         tcpip.reset();
         power = Power.BOOTING;
+        publishLines();
         if (config.bootMillis() == 0) {
             finishBoot();
         } else {
@@ -162,6 +228,7 @@ public final class ModemEngine implements TcpIpHost {
     private void finishBoot() {
         bootTimer = null;
         power = Power.ON;
+        publishLines();
         // With autobaud (AT+IPR=0) the chip cannot know the rate yet and prints nothing at boot.
         if (active.ipr != 0) {
             writer.text("RDY");

@@ -104,6 +104,11 @@ public final class TcpIpStack {
         return state().label(links[0].protocol);
     }
 
+    /** Whether a data carrier exists, for DCD with AT&C1: a link is open in transparent mode. */
+    public boolean carrier() {
+        return s.mode == 1 && !multi() && links[0].state == LinkState.CONNECTED;
+    }
+
     boolean allowed(Permissions.Op op) {
         return Permissions.allowed(op, multi(), state());
     }
