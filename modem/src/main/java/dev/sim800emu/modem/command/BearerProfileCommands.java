@@ -39,10 +39,12 @@ public final class BearerProfileCommands {
             }
             case 1 -> {
                 a.expectCount(2, 2);
-                if (p.status() == AppBearers.CONNECTED || !modem.radio().attached()
+                if (p.status() == AppBearers.CONNECTED || !modem.radio().registered()
                         || !modem.config().apnAccepted(p.param("APN"), p.param("USER"), p.param("PWD"))) {
                     return Result.ERROR;
                 }
+                // Opening a bearer attaches to GPRS first, as activating a context does.
+                modem.radio().attached = true;
                 p.setStatus(AppBearers.CONNECTED);
                 return Result.OK;
             }

@@ -233,7 +233,11 @@ public final class GsmCommands {
                     int state = a.integer(0, 0, 1);
                     a.integer(1, 1, 3, 1);
                     if (state == 1 && !radio().attached()) {
-                        return Result.cme(CmeError.GPRS_NOT_ALLOWED);
+                        // 27.007 §10.1.10: activating a context first attaches to GPRS.
+                        if (!radio().registered()) {
+                            return Result.cme(CmeError.GPRS_NOT_ALLOWED);
+                        }
+                        radio().attached = true;
                     }
                     radio().cgact = state == 1;
                     return Result.OK;

@@ -62,10 +62,9 @@ final class EndpointTarget implements TranscriptTarget {
     private final InputStream in;
     private final OutputStream out;
     private final int firstClient;
-    private int tcpExpected;
     private InetSocketAddress udpPeer;
 
-    EndpointTarget(World world) throws Exception {
+    EndpointTarget(World world, boolean echoOn) throws Exception {
         this.world = world;
         this.firstClient = world.tcp.acceptedCount();
         network = new NettyNetwork(world.group.next(), new NetworkOptions(world.dns.address(), DestinationPolicy.allowAll()));
@@ -80,8 +79,10 @@ final class EndpointTarget implements TranscriptTarget {
         out = socket.getOutputStream();
         String boot = "\r\nRDY\r\n\r\n+CFUN: 1\r\n\r\n+CPIN: READY\r\n\r\nCall Ready\r\n\r\nSMS Ready\r\n";
         assertThat(new String(read(boot.length()), "ISO-8859-1")).isEqualTo(boot);
-        send("ATE0\r".getBytes("ISO-8859-1"));
-        assertThat(new String(read(11), "ISO-8859-1")).isEqualTo("ATE0\r\r\nOK\r\n");
+        if (!echoOn) {
+            send("ATE0\r".getBytes("ISO-8859-1"));
+            assertThat(new String(read(11), "ISO-8859-1")).isEqualTo("ATE0\r\r\nOK\r\n");
+        }
     }
 
     @Override
@@ -130,21 +131,31 @@ final class EndpointTarget implements TranscriptTarget {
         return all.toByteArray();
     }
 
-    private TcpTestServer.Client client() throws InterruptedException {
+    /** "tcp" is the newest connection of this run, "tcp#n" its n-th (from 0). */
+    private TcpTestServer.Client client(String proto) throws InterruptedException {
+        String[] parts = proto.split("#");
+        if (parts.length > 1) {
+            return world.tcp.client(firstClient + Integer.parseInt(parts[1]), WAIT);
+        }
         int newest = Math.max(firstClient, world.tcp.acceptedCount() - 1);
         return world.tcp.client(newest, WAIT);
     }
 
+    private final java.util.Map<TcpTestServer.Client, Integer> tcpExpected = new java.util.HashMap<>();
+
     @Override
     public void act(Transcript.Action a) throws Exception {
-        switch (a.proto() == null ? a.verb() : a.proto() + " " + a.verb()) {
+        String kind = a.proto() == null ? null : a.proto().split("#")[0];
+        switch (kind == null ? a.verb() : kind + " " + a.verb()) {
             case "wait" -> Thread.sleep(a.millis());
-            case "tcp send" -> client().send(a.data());
-            case "tcp close" -> client().close();
+            case "tcp send" -> client(a.proto()).send(a.data());
+            case "tcp close" -> client(a.proto()).close();
             case "tcp expect" -> {
-                byte[] all = client().awaitReceived(tcpExpected + a.data().length, WAIT);
-                assertThat(Arrays.copyOfRange(all, tcpExpected, all.length)).isEqualTo(a.data());
-                tcpExpected = all.length;
+                TcpTestServer.Client c = client(a.proto());
+                int from = tcpExpected.getOrDefault(c, 0);
+                byte[] all = c.awaitReceived(from + a.data().length, WAIT);
+                assertThat(Arrays.copyOfRange(all, from, all.length)).isEqualTo(a.data());
+                tcpExpected.put(c, all.length);
             }
             case "udp expect" -> {
                 UdpTestServer.Datagram d = world.udp.receive(WAIT);

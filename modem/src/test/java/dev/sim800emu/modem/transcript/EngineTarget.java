@@ -14,11 +14,12 @@ import java.util.Map;
 final class EngineTarget implements TranscriptTarget {
     static final String SERVER = "127.0.0.1";
 
-    private final ModemHarness h = new ModemHarness().quiet();
+    private final ModemHarness h;
     private byte[] pending = new byte[0];
     private final Map<FakeLink, Integer> expected = new HashMap<>();
 
-    EngineTarget() {
+    EngineTarget(boolean echoOn) {
+        h = echoOn ? new ModemHarness().booted() : new ModemHarness().quiet();
         h.net.name("www.baidu.com", "127.0.0.77", "127.0.0.78");
         h.net.name("www.sim.com", SERVER);
     }
@@ -69,14 +70,15 @@ final class EngineTarget implements TranscriptTarget {
         return read(Integer.MAX_VALUE);
     }
 
+    /** "tcp" is the newest TCP link, "tcp#n" the n-th one opened (from 0). */
     private FakeLink link(String proto) {
-        Protocol p = Protocol.valueOf(proto.toUpperCase(java.util.Locale.ROOT));
-        for (int i = h.net.links.size() - 1; i >= 0; i--) {
-            if (h.net.links.get(i).request.protocol() == p) {
-                return h.net.links.get(i);
-            }
+        String[] parts = proto.split("#");
+        Protocol p = Protocol.valueOf(parts[0].toUpperCase(java.util.Locale.ROOT));
+        java.util.List<FakeLink> ofKind = h.net.links.stream().filter(l -> l.request.protocol() == p).toList();
+        if (ofKind.isEmpty()) {
+            throw new AssertionError("no " + proto + " link");
         }
-        throw new AssertionError("no " + proto + " link");
+        return parts.length > 1 ? ofKind.get(Integer.parseInt(parts[1])) : ofKind.get(ofKind.size() - 1);
     }
 
     @Override

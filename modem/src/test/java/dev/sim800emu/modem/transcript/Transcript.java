@@ -12,7 +12,7 @@ import java.util.Map;
  * A dialog between host, modem and far end, parsed from a text file (format in
  * {@code src/test/resources/transcripts/README.md}).
  */
-public record Transcript(String name, List<Step> steps) {
+public record Transcript(String name, List<Step> steps, boolean echoOn) {
 
     /** One line of a transcript. */
     public sealed interface Step {
@@ -41,6 +41,8 @@ public record Transcript(String name, List<Step> steps) {
 
     public static Transcript parse(String name, String text, Map<String, String> vars) {
         List<Step> steps = new ArrayList<>();
+        // "#! echo-on" on the first line: the dialog starts right after boot, echo still on.
+        boolean echoOn = text.startsWith("#! echo-on");
         for (String raw : text.split("\n", -1)) {
             String line = substitute(raw, vars);
             if (line.isBlank() || line.startsWith("#")) {
@@ -60,7 +62,7 @@ public record Transcript(String name, List<Step> steps) {
                 throw new IllegalArgumentException(name + ": cannot read line '" + raw + "'");
             }
         }
-        return new Transcript(name, steps);
+        return new Transcript(name, steps, echoOn);
     }
 
     private static Action action(String s) {
@@ -120,6 +122,7 @@ public record Transcript(String name, List<Step> steps) {
     /** Every transcript file shipped with the tests. */
     public static List<String> all() {
         return List.of("3.1.1-tcp-client.txt", "3.1.2-udp-client.txt", "6-dns.txt", "7.1-fixed-length-send.txt",
-                "7.2-timed-send.txt", "7.3-send-limits.txt", "7.4-quick-send.txt", "7.5-cipack.txt");
+                "7.2-timed-send.txt", "7.3-send-limits.txt", "7.4-quick-send.txt", "7.5-cipack.txt",
+                "tinygsm-sim800.txt");
     }
 }

@@ -42,7 +42,7 @@ class TranscriptEndpointTest {
     @MethodSource("runs")
     void plays(String name, int splitAt) throws Exception {
         Transcript t = Transcript.load(name, world.vars());
-        try (EndpointTarget target = new EndpointTarget(world)) {
+        try (EndpointTarget target = new EndpointTarget(world, t.echoOn())) {
             TranscriptPlayer.play(t, target, splitAt);
         }
     }

@@ -22,7 +22,10 @@ public final class TranscriptPlayer {
             stepNo++;
             if (step instanceof Transcript.HostSends h) {
                 byte[] b = h.bytes();
-                if (splitAt > 0 && splitAt < b.length) {
+                // With echo on, an LF arriving after the reply to its CR is echoed after that reply,
+                // as on the chip; that split changes the output by design, so it is not played.
+                boolean crlfSplit = t.echoOn() && splitAt == b.length - 1 && b[b.length - 1] == '\n';
+                if (splitAt > 0 && splitAt < b.length && !crlfSplit) {
                     target.send(Arrays.copyOfRange(b, 0, splitAt));
                     target.send(Arrays.copyOfRange(b, splitAt, b.length));
                 } else {
