@@ -84,6 +84,10 @@ public final class ModemEngine implements TcpIpHost {
     private ModemClock.Timer bootTimer;
     private Runnable afterLine;
     private long internalErrors;
+    /** The serial line is in transparent data mode: no echo, no commands. */
+    private boolean dataMode;
+    /** Data mode starts once the running line has finished. */
+    private Runnable pendingDataMode;
 
     public ModemEngine(ModemConfig config, ModemClock clock, Network network) {
         this.config = config;
@@ -114,7 +118,11 @@ public final class ModemEngine implements TcpIpHost {
     public void hostDtr(boolean asserted) {
         if (dtr != asserted) {
             dtr = asserted;
+            if (!asserted && dataMode && power == Power.ON) {
+                tcpip.dtrDropped(active.ampD);
+            }
             publishLines();
+            flush();
         }
     }
 
@@ -193,6 +201,8 @@ public final class ModemEngine implements TcpIpHost {
 
     private void clearVolatileState() {
         executor.abort();
+        dataMode = false;
+        pendingDataMode = null;
         payload = null;
         payloadBuf = null;
         afterLine = null;
@@ -271,7 +281,10 @@ public final class ModemEngine implements TcpIpHost {
         pumping = true;
         try {
             while (inbox.size() > 0 && power == Power.ON) {
-                if (payload != null) {
+                if (dataMode) {
+                    byte[] bytes = inbox.takeAll();
+                    tcpip.onDataModeInput(bytes, 0, bytes.length);
+                } else if (payload != null) {
                     feedPayload();
                 } else if (executor.busy()) {
                     break;
@@ -387,8 +400,66 @@ public final class ModemEngine implements TcpIpHost {
             out.write(urcQueue.poll());
         }
         flush();
+        if (pendingDataMode != null) {
+            Runnable r = pendingDataMode;
+            pendingDataMode = null;
+            dataMode = true;
+            r.run();
+        }
         pump();
         flush();
+    }
+
+    @Override
+    public void enterDataMode(Runnable entered) {
+        if (executor.busy() || payload != null) {
+            pendingDataMode = entered;
+            return;
+        }
+        // Not inside a line (a connect completing later): the CONNECT URC is already out.
+        while (!urcQueue.isEmpty()) {
+            out.write(urcQueue.poll());
+        }
+        flush();
+        dataMode = true;
+        entered.run();
+        pump();
+        flush();
+    }
+
+    @Override
+    public void leaveDataMode(String text) {
+        dataMode = false;
+        pendingDataMode = null;
+        framer.reset();
+        if (text.equals("OK")) {
+            writer.result(dev.sim800emu.modem.at.ResultCode.OK);
+        } else {
+            writer.text(text);
+        }
+        while (!urcQueue.isEmpty()) {
+            out.write(urcQueue.poll());
+        }
+        flush();
+        publishLines();
+        pump();
+        flush();
+    }
+
+    @Override
+    public void writeData(byte[] bytes) {
+        out.write(bytes);
+        flush();
+    }
+
+    @Override
+    public void linesChanged() {
+        publishLines();
+    }
+
+    /** True while the serial line is in transparent data mode. */
+    public boolean inDataMode() {
+        return dataMode;
     }
 
     /** Runs {@code action} once the current line's final result has been printed (reboot, power down). */
@@ -404,7 +475,7 @@ public final class ModemEngine implements TcpIpHost {
         if (power != Power.ON) {
             return;
         }
-        if (executor.busy() || payload != null) {
+        if (executor.busy() || payload != null || dataMode || pendingDataMode != null) {
             ByteSink tmp = new ByteSink(32);
             format.accept(new ResponseWriter(active, tmp));
             urcQueue.add(tmp.drain());
@@ -519,6 +590,12 @@ public final class ModemEngine implements TcpIpHost {
 
         int peek() {
             return buf[head] & 0xFF;
+        }
+
+        byte[] takeAll() {
+            byte[] out = java.util.Arrays.copyOfRange(buf, head, tail);
+            clear();
+            return out;
         }
 
         void clear() {

@@ -57,7 +57,6 @@ public final class BasicCommands {
         }).write((c, a) -> Args.parseInt(a.param(0).text(), 0, 0) == 0 ? t.find("&V").exec().handle(c, a) : Result.ERROR));
         // No circuit-switched data: there is never a call to answer, hang up or resume.
         t.add(CommandSpec.named("H").exec((c, a) -> Result.OK).write((c, a) -> zeroOnly(a)));
-        t.add(CommandSpec.named("O").exec((c, a) -> Result.ERROR).write((c, a) -> Result.ERROR));
         t.add(CommandSpec.named("A").exec((c, a) -> Result.ERROR));
         t.add(CommandSpec.named("D").write((c, a) -> Result.ERROR));
         register(t, "S0", 0, 255, v -> p().s0 = v, () -> p().s0);

@@ -46,8 +46,8 @@ public final class TcpIpCommands {
                 .read((c, a) -> info(c, "+CIPMODE: " + s().mode))
                 .write((c, a) -> {
                     int v = a.expectCount(1, 1).integer(0, 0, 1);
-                    // Transparent mode is not emulated yet: refuse it rather than pretend.
-                    if (v == 1 || !ip.allowed(Permissions.Op.CIPMODE)) {
+                    // Transparent mode exists only with one connection (note §4).
+                    if (!ip.allowed(Permissions.Op.CIPMODE) || (v == 1 && s().mux == 1)) {
                         return Result.notAllowed();
                     }
                     s().mode = v;
@@ -255,6 +255,9 @@ public final class TcpIpCommands {
                         a.integer(6, 20, 1000, cur[6])};
                     return Result.OK;
                 }));
+        t.add(CommandSpec.named("O")
+                .exec((c, a) -> ip.ato(c))
+                .write((c, a) -> Args.parseInt(a.param(0).text(), 0, 0) == 0 ? ip.ato(c) : Result.ERROR));
         t.add(CommandSpec.named("+CIPSERVER")
                 .test("+CIPSERVER: (0-CLOSE SERVER,1-OPEN SERVER),(1-65535)")
                 .read((c, a) -> info(c, ip.serverStatus()))

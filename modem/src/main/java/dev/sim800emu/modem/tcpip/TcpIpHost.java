@@ -26,4 +26,19 @@ public interface TcpIpHost {
 
     /** Ends the current payload now with what has arrived (CIPATS timer). */
     void flushPayload();
+
+    /**
+     * Switches the serial line to data mode once the running line (if any) has printed its final
+     * result and its queued URCs; {@code entered} runs at that moment.
+     */
+    void enterDataMode(Runnable entered);
+
+    /** Back to command mode: prints {@code text} (OK, CLOSED, +PDP: DEACT), then queued URCs. */
+    void leaveDataMode(String text);
+
+    /** Raw bytes to the host in data mode. */
+    void writeData(byte[] bytes);
+
+    /** Something that DCD depends on changed. */
+    void linesChanged();
 }

@@ -60,6 +60,8 @@ public final class TcpIpStack {
     /** Multi mode: a link was used since the context reached IP STATUS. */
     boolean processing;
     private SendSession sending;
+    /** Transparent mode on link 0 while it is connected, or null. */
+    private TransparentLink transparent;
     /** The TCP server of AT+CIPSERVER, or null. */
     private Server server;
     /** Bumped by CIPSHUT and reset so that late name lookups are dropped. */
@@ -106,7 +108,93 @@ public final class TcpIpStack {
 
     /** Whether a data carrier exists, for DCD with AT&C1: a link is open in transparent mode. */
     public boolean carrier() {
-        return s.mode == 1 && !multi() && links[0].state == LinkState.CONNECTED;
+        return transparent != null && transparent.link.state == LinkState.CONNECTED;
+    }
+
+    // ---------------------------------------------------------------- transparent mode
+
+    /** Link {@code l} just connected in transparent mode: CONNECT, then data mode. */
+    private void startTransparent(Link l, String before) {
+        TransparentLink t = new TransparentLink(this, host, l);
+        transparent = t;
+        host.urc(w -> {
+            if (before != null) {
+                w.text(before);
+            }
+            w.result(dev.sim800emu.modem.at.ResultCode.CONNECT);
+        });
+        host.linesChanged();
+        host.enterDataMode(() -> {
+            if (transparent == t && l.state == LinkState.CONNECTED) {
+                t.enterDataMode();
+            }
+        });
+    }
+
+    /** Host bytes while the serial line is in data mode. */
+    public void onDataModeInput(byte[] data, int off, int len) {
+        if (transparent != null && transparent.dataMode) {
+            transparent.onHostBytes(data, off, len);
+        }
+    }
+
+    /** ATO: back to data mode on the transparent link, or ERROR when there is none. */
+    Result ato(CommandContext ctx) {
+        TransparentLink t = transparent;
+        if (t == null || t.dataMode || t.link.state != LinkState.CONNECTED) {
+            return Result.ERROR;
+        }
+        ctx.out().result(dev.sim800emu.modem.at.ResultCode.CONNECT);
+        host.enterDataMode(() -> {
+            if (transparent == t && t.link.state == LinkState.CONNECTED) {
+                t.enterDataMode();
+            }
+        });
+        return Result.DONE;
+    }
+
+    /**
+     * The host dropped DTR in data mode: AT&D1 returns to command mode keeping the link, AT&D2
+     * closes the link as well, AT&D0 ignores it.
+     */
+    public void dtrDropped(int ampD) {
+        TransparentLink t = transparent;
+        if (t == null || !t.dataMode || ampD == 0) {
+            return;
+        }
+        if (ampD == 1) {
+            t.escape();
+            return;
+        }
+        t.dataMode = false;
+        endTransparent();
+        Link l = t.link;
+        l.detach(false);
+        l.state = LinkState.CLOSED;
+        l.closedLocally = true;
+        host.leaveDataMode("CLOSED");
+    }
+
+    /** Whether the serial line is in transparent data mode. */
+    public boolean inDataMode() {
+        return transparent != null && transparent.dataMode;
+    }
+
+    void transparentEnded(TransparentLink t) {
+        if (transparent == t) {
+            transparent = null;
+            t.dispose();
+            host.linesChanged();
+        }
+    }
+
+    private void endTransparent() {
+        if (transparent != null) {
+            TransparentLink t = transparent;
+            transparent = null;
+            t.dispose();
+            host.linesChanged();
+        }
     }
 
     boolean allowed(Permissions.Op op) {
@@ -118,6 +206,7 @@ public final class TcpIpStack {
         epoch++;
         abandonSend();
         closeServer();
+        endTransparent();
         for (Link l : links) {
             l.reset();
         }
@@ -230,6 +319,7 @@ public final class TcpIpStack {
         epoch++;
         abandonSend();
         closeServer();
+        endTransparent();
         PdpContext c = context();
         for (Link l : links) {
             if (!multi() || l.bearer == c.id || l.state == LinkState.INITIAL) {
@@ -252,8 +342,15 @@ public final class TcpIpStack {
 
     /** The network drops the active contexts (fault injection, detach); +PDP: DEACT as a URC. */
     public void networkDeactivate() {
+        boolean wasData = inDataMode();
+        TransparentLink t = transparent;
         if (deactivateContexts()) {
-            host.urc(w -> w.text("+PDP: DEACT"));
+            if (wasData) {
+                t.dataMode = false;
+                host.leaveDataMode("+PDP: DEACT");
+            } else {
+                host.urc(w -> w.text("+PDP: DEACT"));
+            }
         }
     }
 
@@ -275,6 +372,9 @@ public final class TcpIpStack {
             for (Link l : links) {
                 if (l.bearer == c.id && l.state.busy()) {
                     failPendingSend(l);
+                    if (transparent != null && transparent.link == l) {
+                        endTransparent();
+                    }
                     l.detach(true);
                     l.state = LinkState.CLOSED;
                 }
@@ -410,6 +510,9 @@ public final class TcpIpStack {
             return Result.notAllowed();
         }
         failPendingSend(l);
+        if (transparent != null && transparent.link == l) {
+            endTransparent();
+        }
         l.detach(quick);
         l.state = LinkState.CLOSED;
         l.closedLocally = true;
@@ -546,7 +649,12 @@ public final class TcpIpStack {
         l.net = net;
         processing = true;
         Link taken = l;
-        host.urc(w -> w.text(prefix(taken) + "REMOTE IP: " + remote.getAddress().getHostAddress()));
+        String remoteLine = prefix(taken) + "REMOTE IP: " + remote.getAddress().getHostAddress();
+        if (s.mode == 1 && !multi()) {
+            startTransparent(l, remoteLine);
+        } else {
+            host.urc(w -> w.text(remoteLine));
+        }
         return new Events(l, l.generation);
     }
 
@@ -558,7 +666,7 @@ public final class TcpIpStack {
         if (length == 0 || length > MAX_SEND) {
             return Result.ERROR;
         }
-        if (l.state != LinkState.CONNECTED || l.net == null) {
+        if (l.state != LinkState.CONNECTED || l.net == null || (transparent != null && transparent.link == l)) {
             return Result.notAllowed();
         }
         SendSession session = new SendSession(ctx, l, length);
@@ -717,7 +825,11 @@ public final class TcpIpStack {
                 return;
             }
             l.state = LinkState.CONNECTED;
-            host.urc(w -> w.text(prefix(l) + "CONNECT OK"));
+            if (s.mode == 1 && !multi()) {
+                startTransparent(l, null);
+            } else {
+                host.urc(w -> w.text(prefix(l) + "CONNECT OK"));
+            }
         }
 
         @Override
@@ -753,11 +865,40 @@ public final class TcpIpStack {
             failPendingSend(l);
             l.detach(true);
             l.state = LinkState.CLOSED;
+            TransparentLink t = transparent;
+            if (t != null && t.link == l) {
+                if (t.dataMode) {
+                    t.peerClosed(); // prints what is left, then CLOSED, then command mode
+                    return;
+                }
+                // In command mode: the bytes kept for ATO cannot wait for a link that is gone.
+                byte[] left = t.pending() > 0 ? drain(t) : null;
+                endTransparent();
+                host.urc(w -> {
+                    if (left != null) {
+                        w.raw(left);
+                    }
+                    w.text("CLOSED");
+                });
+                return;
+            }
             host.urc(w -> w.text(prefix(l) + "CLOSED"));
         }
     }
 
+    private static byte[] drain(TransparentLink t) {
+        t.dataMode = true;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        t.drainTo(out::writeBytes);
+        t.dataMode = false;
+        return out.toByteArray();
+    }
+
     private void receive(Link l, byte[] data, InetSocketAddress from) {
+        if (transparent != null && transparent.link == l) {
+            transparent.onPeerBytes(data);
+            return;
+        }
         if (l.protocol == Protocol.UDP && l.udpMode == 0 && from != null && !fromPeer(l, from)) {
             return; // normal UDP mode hears only the peer CIPSTART named
         }

@@ -1,0 +1,276 @@
+package dev.sim800emu.modem.tcpip;
+
+import dev.sim800emu.modem.at.ByteSink;
+import dev.sim800emu.modem.time.ModemClock;
+import java.util.ArrayDeque;
+
+/**
+ * Transparent (data) mode on link 0 (note §3.2, reference §7): every byte from the host is payload,
+ * every byte from the peer goes to the host raw.
+ *
+ * <h2>Uplink</h2>
+ * Host bytes are packed into packets: one leaves when SendSz bytes are buffered, or when the line
+ * has been idle for WaitTm × 100 ms (CIPCCFG; the manual's unit, the note says 200 ms).
+ *
+ * <h2>The +++ escape</h2>
+ * Measured on byte arrival times: at least 1000 ms of silence, then three '+' with less than
+ * 1000 ms between them, then 1000 ms of silence. The plus signs are held back while the sequence is
+ * possible; any other timing releases them as ordinary payload, in order, so data that only looks
+ * like "+++" passes through untouched.
+ *
+ * <h2>Downlink</h2>
+ * Peer bytes go to the host at once (Rxmode 0) or in RxSize chunks every Rxtimer ms (Rxmode 1).
+ * While the host is in command mode (after +++ or a DTR drop) they are kept, and delivered on ATO;
+ * past {@link #DOWNLINK_LIMIT} bytes the socket stops being read, so the peer is back-pressured and
+ * nothing is lost.
+ */
+final class TransparentLink {
+    static final long GUARD_MILLIS = 1000;
+    static final int DOWNLINK_LIMIT = 64 * 1024;
+
+    private final TcpIpStack ip;
+    private final TcpIpHost host;
+    final Link link;
+    /** True while the serial line is in data mode (not escaped to command mode). */
+    boolean dataMode;
+
+    private final ByteSink uplink = new ByteSink(64);
+    private ModemClock.Timer waitTimer;
+
+    private long lastByteAt;
+    private int heldPluses;
+    private long lastPlusAt;
+    private ModemClock.Timer escapeTimer;
+
+    private final ArrayDeque<byte[]> downlink = new ArrayDeque<>();
+    private int downlinkBytes;
+    private int headOffset;
+    private ModemClock.Timer rxTimer;
+    private boolean closing;
+
+    TransparentLink(TcpIpStack ip, TcpIpHost host, Link link) {
+        this.ip = ip;
+        this.host = host;
+        this.link = link;
+    }
+
+    private int[] ccfg() {
+        return ip.settings().ccfg;
+    }
+
+    /** The serial line enters (or returns to) data mode: the guard time starts now. */
+    void enterDataMode() {
+        dataMode = true;
+        lastByteAt = host.clock().nowMillis();
+        heldPluses = 0;
+        deliver();
+    }
+
+    // ---------------------------------------------------------------- uplink
+
+    void onHostBytes(byte[] data, int off, int len) {
+        long now = host.clock().nowMillis();
+        boolean escapeOn = ccfg()[3] == 1;
+        for (int i = off; i < off + len; i++) {
+            int b = data[i] & 0xFF;
+            if (escapeOn && b == '+' && plusMayContinue(now)) {
+                heldPluses++;
+                lastPlusAt = now;
+                lastByteAt = now;
+                armEscapeTimer(now);
+                continue;
+            }
+            releasePluses();
+            uplink.write(b);
+            lastByteAt = now;
+        }
+        packetize();
+    }
+
+    /** Whether a '+' arriving now can be part of an escape sequence. */
+    private boolean plusMayContinue(long now) {
+        if (heldPluses == 0) {
+            return now - lastByteAt >= GUARD_MILLIS;
+        }
+        return heldPluses < 3 && now - lastPlusAt < GUARD_MILLIS;
+    }
+
+    private void armEscapeTimer(long now) {
+        cancel(escapeTimer);
+        // With three pluses: escape if the line stays silent for the guard time. With fewer: the
+        // sequence dies if the next '+' does not come within the guard time.
+        escapeTimer = host.clock().schedule(GUARD_MILLIS, () -> {
+            escapeTimer = null;
+            if (heldPluses == 3) {
+                heldPluses = 0;
+                escape();
+            } else {
+                releasePluses();
+                packetize();
+            }
+        });
+    }
+
+    private void releasePluses() {
+        if (heldPluses > 0) {
+            for (int k = 0; k < heldPluses; k++) {
+                uplink.write('+');
+            }
+            heldPluses = 0;
+            cancel(escapeTimer);
+            escapeTimer = null;
+        }
+    }
+
+    private void packetize() {
+        int sendSz = ccfg()[2];
+        while (uplink.size() >= sendSz) {
+            byte[] all = uplink.drain();
+            sendPacket(java.util.Arrays.copyOf(all, sendSz));
+            uplink.write(all, sendSz, all.length - sendSz);
+        }
+        cancel(waitTimer);
+        waitTimer = null;
+        if (!uplink.isEmpty()) {
+            waitTimer = host.clock().schedule(ccfg()[1] * 100L, () -> {
+                waitTimer = null;
+                if (!uplink.isEmpty()) {
+                    sendPacket(uplink.drain());
+                }
+            });
+        }
+    }
+
+    private void sendPacket(byte[] packet) {
+        if (link.net != null && link.state == LinkState.CONNECTED) {
+            link.txBytes += packet.length;
+            link.net.send(packet);
+        }
+    }
+
+    /** +++ or DTR: back to command mode, the link stays up. Buffered uplink bytes still go out. */
+    void escape() {
+        if (!dataMode) {
+            return;
+        }
+        flushUplink();
+        dataMode = false;
+        host.leaveDataMode("OK");
+    }
+
+    private void flushUplink() {
+        releasePluses();
+        cancel(waitTimer);
+        waitTimer = null;
+        if (!uplink.isEmpty()) {
+            sendPacket(uplink.drain());
+        }
+    }
+
+    // ---------------------------------------------------------------- downlink
+
+    void onPeerBytes(byte[] data) {
+        downlink.add(data);
+        downlinkBytes += data.length;
+        if (downlinkBytes > DOWNLINK_LIMIT && link.net != null && !link.readingPaused) {
+            link.readingPaused = true;
+            link.net.setReading(false);
+        }
+        deliver();
+    }
+
+    /** Writes what may go to the host now: all of it, or one paced chunk with Rxmode 1. */
+    private void deliver() {
+        if (!dataMode) {
+            return;
+        }
+        if (ccfg()[4] == 0) {
+            while (!downlink.isEmpty()) {
+                host.writeData(take(Integer.MAX_VALUE));
+            }
+        } else if (rxTimer == null && downlinkBytes > 0) {
+            host.writeData(take(ccfg()[5]));
+            rxTimer = host.clock().schedule(ccfg()[6], () -> {
+                rxTimer = null;
+                deliver();
+                finishCloseIfDrained();
+            });
+        }
+        if (link.readingPaused && downlinkBytes <= DOWNLINK_LIMIT / 2 && link.net != null) {
+            link.readingPaused = false;
+            link.net.setReading(true);
+        }
+    }
+
+    private byte[] take(int max) {
+        ByteSink out = new ByteSink(Math.min(max, downlinkBytes));
+        while (!downlink.isEmpty() && out.size() < max) {
+            byte[] head = downlink.peek();
+            int n = Math.min(max - out.size(), head.length - headOffset);
+            out.write(head, headOffset, n);
+            headOffset += n;
+            if (headOffset == head.length) {
+                downlink.poll();
+                headOffset = 0;
+            }
+        }
+        downlinkBytes -= out.size();
+        return out.drain();
+    }
+
+    /** The peer closed: what it sent still reaches the host, then CLOSED ends data mode. */
+    void peerClosed() {
+        closing = true;
+        cancelTimers();
+        if (dataMode) {
+            deliver();
+            finishCloseIfDrained();
+        }
+    }
+
+    private void finishCloseIfDrained() {
+        if (closing && dataMode && downlinkBytes == 0) {
+            dataMode = false;
+            host.leaveDataMode("CLOSED");
+            ip.transparentEnded(this);
+        }
+    }
+
+    /** Whether the peer went away while the host was in command mode (CLOSED was printed then). */
+    boolean closing() {
+        return closing;
+    }
+
+    /** Hands every byte held for the host to {@code sink}, in order. */
+    void drainTo(java.util.function.Consumer<byte[]> sink) {
+        while (!downlink.isEmpty()) {
+            sink.accept(take(Integer.MAX_VALUE));
+        }
+    }
+
+    /** Bytes held for the host. */
+    int pending() {
+        return downlinkBytes;
+    }
+
+    void cancelTimers() {
+        cancel(waitTimer);
+        cancel(escapeTimer);
+        waitTimer = null;
+        escapeTimer = null;
+    }
+
+    void dispose() {
+        cancelTimers();
+        cancel(rxTimer);
+        rxTimer = null;
+        downlink.clear();
+        downlinkBytes = 0;
+    }
+
+    private static void cancel(ModemClock.Timer t) {
+        if (t != null) {
+            t.cancel();
+        }
+    }
+}
