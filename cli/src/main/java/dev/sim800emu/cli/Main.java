@@ -50,6 +50,18 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--trace", description = "Log the AT dialog in both directions.")
     boolean trace;
 
+    @Option(names = "--baud-pacing",
+            description = "Pace serial output like a real UART at the AT+IPR rate (10 bits per byte).")
+    boolean baudPacing;
+
+    @Option(names = "--server-port-offset", paramLabel = "N", defaultValue = "0",
+            description = "Added to a modem server port (AT+CIPSERVER) to get the host port (default: ${DEFAULT-VALUE}).")
+    int serverPortOffset;
+
+    @Option(names = "--server-bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "Host address modem servers (AT+CIPSERVER) listen on (default: ${DEFAULT-VALUE}).")
+    String serverBind;
+
     @Option(names = "--dns", paramLabel = "HOST:PORT", converter = HostPort.class,
             description = "DNS server for CIPSTART/CDNSGIP lookups (default: this host's resolver).")
     InetSocketAddress dns;
@@ -169,12 +181,13 @@ public final class Main implements Callable<Integer> {
         TcpSerialEndpoint tcpEndpoint = null;
         PtyEndpoint ptyEndpoint = null;
         try {
-            network = new NettyNetwork(group.next(), new NetworkOptions(resolved(dns), policy));
+            network = new NettyNetwork(group.next(), new NetworkOptions(resolved(dns), policy,
+                    java.net.InetAddress.getByName(serverBind), serverPortOffset));
             VirtualModem modem = new VirtualModem(config, network.eventLoop(), network);
             InetSocketAddress bind = resolved(tcp);
             try {
                 tcpEndpoint = TcpSerialEndpoint.start(modem, group, NettyNetwork.serverChannelType(group), bind,
-                        keepPowered, new SerialTrace("tcp", trace));
+                        keepPowered, baudPacing, new SerialTrace("tcp", trace));
             } catch (Exception e) {
                 // epoll reports bind failures as a native IOException, NIO as BindException.
                 System.err.println("sim800emu: cannot listen on " + hostPort(bind) + ": " + bindFailure(e));

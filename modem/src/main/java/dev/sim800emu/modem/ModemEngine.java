@@ -58,7 +58,17 @@ public final class ModemEngine implements TcpIpHost {
     private boolean dtr = true;
     private boolean rts = true;
     private boolean ring;
+    private boolean callActive;
+    private ModemClock.Timer ringPulse;
     private int hostBaud = 115200;
+    private boolean hostBaudSet;
+    /** Serial output held while the host holds RTS off (AT+IFC=2,x) or its socket is full. */
+    private final ByteSink held = new ByteSink(16);
+    private boolean hostWritable = true;
+    private boolean inputReady = true;
+    private long dtrAssertedAt;
+    private long lastInputAt;
+    private long wakeUntil;
 
     final Profile factory = new Profile();
     final Profile saved = new Profile();
@@ -118,6 +128,9 @@ public final class ModemEngine implements TcpIpHost {
     public void hostDtr(boolean asserted) {
         if (dtr != asserted) {
             dtr = asserted;
+            if (asserted) {
+                dtrAssertedAt = clock.nowMillis();
+            }
             if (!asserted && dataMode && power == Power.ON) {
                 tcpip.dtrDropped(active.ampD);
             }
@@ -131,12 +144,33 @@ public final class ModemEngine implements TcpIpHost {
         if (rts != asserted) {
             rts = asserted;
             publishLines();
+            flush();
+        }
+    }
+
+    /** The serial endpoint's socket can (or cannot) take more output: its own back-pressure. */
+    public void hostWritable(boolean writable) {
+        if (hostWritable != writable) {
+            hostWritable = writable;
+            flush();
         }
     }
 
     /** The host set its UART rate (RFC 2217 SET-BAUDRATE). */
     public void hostBaud(int bitsPerSecond) {
         this.hostBaud = bitsPerSecond;
+        this.hostBaudSet = bitsPerSecond > 0;
+    }
+
+    /**
+     * The UART rate output is paced at with --baud-pacing: what the host set over RFC 2217, else
+     * AT+IPR, else (autobaud) 115200.
+     */
+    public int serialRate() {
+        if (hostBaudSet) {
+            return hostBaud;
+        }
+        return active.ipr == 0 ? 115200 : active.ipr;
     }
 
     public boolean dtr() {
@@ -156,7 +190,8 @@ public final class ModemEngine implements TcpIpHost {
             return LineState.OFF;
         }
         boolean dcd = active.ampC == 0 || tcpip.carrier();
-        return new LineState(dcd, ring, true, true);
+        boolean cts = active.ifcDte != 2 || !tcpip.uplinkCongested();
+        return new LineState(dcd, ring, cts, true);
     }
 
     /** Tells the line listener when a line has changed. */
@@ -200,6 +235,13 @@ public final class ModemEngine implements TcpIpHost {
     }
 
     private void clearVolatileState() {
+        held.drain();
+        ring = false;
+        callActive = false;
+        if (ringPulse != null) {
+            ringPulse.cancel();
+            ringPulse = null;
+        }
         executor.abort();
         dataMode = false;
         pendingDataMode = null;
@@ -238,6 +280,7 @@ public final class ModemEngine implements TcpIpHost {
     private void finishBoot() {
         bootTimer = null;
         power = Power.ON;
+        lastInputAt = clock.nowMillis();
         publishLines();
         // With autobaud (AT+IPR=0) the chip cannot know the rate yet and prints nothing at boot.
         if (active.ipr != 0) {
@@ -258,7 +301,7 @@ public final class ModemEngine implements TcpIpHost {
 
     /** Bytes from the host. */
     public void onSerialInput(byte[] data, int off, int len) {
-        if (power != Power.ON) {
+        if (power != Power.ON || asleepFor(len)) {
             return;
         }
         if (inbox.size() + len > INBOX_LIMIT) {
@@ -268,6 +311,84 @@ public final class ModemEngine implements TcpIpHost {
         inbox.add(data, off, len);
         pump();
         flush();
+        updateInputReady();
+    }
+
+    /** Seconds of serial silence after which AT+CSCLK=2 sleeps. */
+    static final long AUTO_SLEEP_MILLIS = 5000;
+
+    /**
+     * Sleep (AT+CSCLK, note §12). Mode 1: while DTR is off (pin high) the UART is deaf; it hears
+     * again 50 ms after DTR comes on. Mode 2: after {@link #AUTO_SLEEP_MILLIS} of silence the
+     * first bytes only wake the modem, and input is ignored for 100 ms after that. Output (URCs,
+     * received data) is not held back in either mode: incoming data wakes the chip.
+     */
+    private boolean asleepFor(int len) {
+        long now = clock.nowMillis();
+        boolean asleep;
+        switch (active.csclk) {
+            case 1 -> asleep = !dtr || now - dtrAssertedAt < 50;
+            case 2 -> {
+                if (now < wakeUntil) {
+                    asleep = true;
+                } else if (now - lastInputAt >= AUTO_SLEEP_MILLIS) {
+                    wakeUntil = now + 100;
+                    asleep = true;
+                } else {
+                    asleep = false;
+                }
+            }
+            default -> asleep = false;
+        }
+        lastInputAt = now;
+        return asleep;
+    }
+
+    /** True when AT+CSCLK lets the modem sleep right now (mode 1 and DTR off). */
+    public boolean sleeping() {
+        return power == Power.ON && active.csclk == 1 && !dtr;
+    }
+
+    // ------------------------------------------------------------------ calls and messages
+
+    /**
+     * An incoming voice call: RI is held on until {@link #callEnded()}, and RING is reported (at
+     * once in command mode, after the host leaves data mode otherwise, note §3.2.5).
+     */
+    public void incomingCall() {
+        if (power != Power.ON) {
+            return;
+        }
+        callActive = true;
+        setRing(true);
+        urc(w -> w.result(dev.sim800emu.modem.at.ResultCode.RING));
+    }
+
+    /** The caller hung up. */
+    public void callEnded() {
+        callActive = false;
+        setRing(false);
+    }
+
+    /** A new SMS stored at {@code index}: RI pulses for 120 ms and +CMTI: "SM",index is reported. */
+    public void newSms(int index) {
+        if (power != Power.ON) {
+            return;
+        }
+        setRing(true);
+        if (ringPulse != null) {
+            ringPulse.cancel();
+        }
+        ringPulse = clock.schedule(120, () -> {
+            ringPulse = null;
+            setRing(callActive);
+        });
+        urc(w -> w.text("+CMTI: \"SM\"," + index));
+    }
+
+    private void setRing(boolean on) {
+        ring = on;
+        publishLines();
     }
 
     public void onSerialInput(byte[] data) {
@@ -400,6 +521,7 @@ public final class ModemEngine implements TcpIpHost {
             out.write(urcQueue.poll());
         }
         flush();
+        updateInputReady();
         if (pendingDataMode != null) {
             Runnable r = pendingDataMode;
             pendingDataMode = null;
@@ -455,6 +577,7 @@ public final class ModemEngine implements TcpIpHost {
     @Override
     public void linesChanged() {
         publishLines();
+        updateInputReady();
     }
 
     /** True while the serial line is in transparent data mode. */
@@ -485,9 +608,43 @@ public final class ModemEngine implements TcpIpHost {
         }
     }
 
+    /**
+     * Sends pending output, unless the host holds it back: RTS off with AT+IFC=2,x, or the
+     * endpoint's socket full. Held output waits in order; while it waits, the links stop being
+     * read (the peers are back-pressured) so that it cannot grow without bound.
+     */
     private void flush() {
+        if (out.isEmpty() && held.isEmpty()) {
+            return;
+        }
+        if (outputHeld()) {
+            if (!out.isEmpty()) {
+                held.write(out.drain());
+            }
+            tcpip.hostBackpressure(held.size() > HELD_LIMIT);
+            return;
+        }
+        if (!held.isEmpty()) {
+            serial.write(held.drain());
+            tcpip.hostBackpressure(false);
+        }
         if (!out.isEmpty()) {
             serial.write(out.drain());
+        }
+    }
+
+    private static final int HELD_LIMIT = 64 * 1024;
+
+    private boolean outputHeld() {
+        return (active.ifcDce == 2 && !rts) || !hostWritable;
+    }
+
+    /** Tells the endpoint to pause reading when the inbox or the transparent uplink is backed up. */
+    private void updateInputReady() {
+        boolean ready = inbox.size() < INBOX_LIMIT / 16 && !tcpip.uplinkCongested();
+        if (ready != inputReady) {
+            inputReady = ready;
+            lines.onInputReady(ready);
         }
     }
 

@@ -34,14 +34,17 @@ public final class TcpSerialEndpoint implements AutoCloseable {
 
     private final VirtualModem modem;
     private final boolean keepPowered;
+    private final boolean baudPacing;
     private final SerialTrace trace;
     private final Channel serverChannel;
     private Channel host;
 
     private TcpSerialEndpoint(VirtualModem modem, EventLoopGroup acceptor, Class<? extends ServerChannel> channelType,
-                              InetSocketAddress bind, boolean keepPowered, SerialTrace trace) throws InterruptedException {
+                              InetSocketAddress bind, boolean keepPowered, boolean baudPacing, SerialTrace trace)
+            throws InterruptedException {
         this.modem = modem;
         this.keepPowered = keepPowered;
+        this.baudPacing = baudPacing;
         this.trace = trace;
         ServerBootstrap b = new ServerBootstrap()
                 .group(acceptor, modem.eventLoop())
@@ -65,7 +68,15 @@ public final class TcpSerialEndpoint implements AutoCloseable {
     public static TcpSerialEndpoint start(VirtualModem modem, EventLoopGroup acceptor,
                                           Class<? extends ServerChannel> channelType, InetSocketAddress bind,
                                           boolean keepPowered, SerialTrace trace) throws InterruptedException {
-        return new TcpSerialEndpoint(modem, acceptor, channelType, bind, keepPowered, trace);
+        return new TcpSerialEndpoint(modem, acceptor, channelType, bind, keepPowered, false, trace);
+    }
+
+    /** Same, with output paced at the modem's UART rate when {@code baudPacing}. */
+    public static TcpSerialEndpoint start(VirtualModem modem, EventLoopGroup acceptor,
+                                          Class<? extends ServerChannel> channelType, InetSocketAddress bind,
+                                          boolean keepPowered, boolean baudPacing, SerialTrace trace)
+            throws InterruptedException {
+        return new TcpSerialEndpoint(modem, acceptor, channelType, bind, keepPowered, baudPacing, trace);
     }
 
     public InetSocketAddress localAddress() {
@@ -94,11 +105,38 @@ public final class TcpSerialEndpoint implements AutoCloseable {
             }
             host = ch;
             log.info("host connected from {}", ch.remoteAddress());
-            modem.engine().attach(bytes -> {
+            java.util.function.Consumer<byte[]> toHost = bytes -> {
                 trace.toHost(bytes);
                 ch.writeAndFlush(Unpooled.wrappedBuffer(bytes), ch.voidPromise());
+            };
+            if (baudPacing) {
+                PacedOutput paced = new PacedOutput(ch.eventLoop(), modem.engine()::serialRate, toHost,
+                        modem.engine()::hostWritable);
+                modem.engine().attach(paced::write);
+            } else {
+                modem.engine().attach(toHost::accept);
+            }
+            // A raw socket has no CTS wire: the modem's "input full" pauses reading instead, so
+            // the host's writes back up in TCP and nothing it sent is lost.
+            modem.engine().attachLines(new dev.sim800emu.modem.ModemLines() {
+                @Override
+                public void onLines(dev.sim800emu.modem.LineState state) {
+                }
+
+                @Override
+                public void onInputReady(boolean ready) {
+                    ch.config().setAutoRead(ready);
+                }
             });
             modem.engine().powerOn();
+        }
+
+        @Override
+        public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+            if (ctx.channel() == host) {
+                modem.engine().hostWritable(ctx.channel().isWritable());
+            }
+            ctx.fireChannelWritabilityChanged();
         }
 
         @Override
@@ -125,6 +163,8 @@ public final class TcpSerialEndpoint implements AutoCloseable {
             host = null;
             log.info("host disconnected");
             modem.engine().attach(bytes -> { });
+            modem.engine().attachLines(state -> { });
+            modem.engine().hostWritable(true);
             if (!keepPowered) {
                 modem.engine().powerOff();
             }

@@ -131,6 +131,32 @@ public final class TcpIpStack {
         });
     }
 
+    /** Unconfirmed transparent uplink bytes above which CTS drops and host input pauses. */
+    static final long UPLINK_LIMIT = 256 * 1024;
+    private boolean hostPaused;
+
+    /** The transparent uplink has more in flight than the link has confirmed. */
+    public boolean uplinkCongested() {
+        TransparentLink t = transparent;
+        return t != null && t.link.txBytes - t.link.confirmedBytes > UPLINK_LIMIT;
+    }
+
+    /**
+     * The host is not taking output (RTS off, socket full): stop reading every link so that the
+     * held output stops growing, and resume when it drains.
+     */
+    public void hostBackpressure(boolean pause) {
+        if (pause == hostPaused) {
+            return;
+        }
+        hostPaused = pause;
+        for (Link l : links) {
+            if (l.net != null) {
+                l.net.setReading(!pause && !l.readingPaused);
+            }
+        }
+    }
+
     /** Host bytes while the serial line is in data mode. */
     public void onDataModeInput(byte[] data, int off, int len) {
         if (transparent != null && transparent.dataMode) {
@@ -854,6 +880,9 @@ public final class TcpIpStack {
             l.confirmedBytes = Math.max(l.confirmedBytes, totalAcked);
             if (sending != null && sending.link == l) {
                 sending.confirmed();
+            }
+            if (transparent != null && transparent.link == l) {
+                host.linesChanged(); // CTS and input readiness follow the uplink backlog
             }
         }
 

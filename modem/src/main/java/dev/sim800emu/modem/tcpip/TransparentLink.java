@@ -145,6 +145,9 @@ final class TransparentLink {
         if (link.net != null && link.state == LinkState.CONNECTED) {
             link.txBytes += packet.length;
             link.net.send(packet);
+            if (ip.uplinkCongested()) {
+                host.linesChanged();
+            }
         }
     }
 
@@ -173,6 +176,7 @@ final class TransparentLink {
         downlink.add(data);
         downlinkBytes += data.length;
         if (downlinkBytes > DOWNLINK_LIMIT && link.net != null && !link.readingPaused) {
+            // Kept for the host (command mode, slow pacing): the peer waits instead.
             link.readingPaused = true;
             link.net.setReading(false);
         }
