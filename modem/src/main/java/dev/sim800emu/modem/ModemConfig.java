@@ -21,6 +21,7 @@ public final class ModemConfig {
     private final int rssi;
     private final int ber;
     private final String simPin;
+    private final java.time.Clock wallClock;
 
     private ModemConfig(Builder b) {
         this.identity = b.identity;
@@ -33,6 +34,7 @@ public final class ModemConfig {
         this.rssi = b.rssi;
         this.ber = b.ber;
         this.simPin = b.simPin;
+        this.wallClock = b.wallClock;
     }
 
     public static Builder builder() {
@@ -55,6 +57,7 @@ public final class ModemConfig {
         b.rssi = rssi;
         b.ber = ber;
         b.simPin = simPin;
+        b.wallClock = wallClock;
         return b;
     }
 
@@ -103,6 +106,11 @@ public final class ModemConfig {
         return ber;
     }
 
+    /** Wall-clock time for AT+CCLK (the only thing in the modem that reads it). */
+    public java.time.Clock wallClock() {
+        return wallClock;
+    }
+
     /** The SIM's PIN, or null for a SIM without PIN lock. */
     public String simPin() {
         return simPin;
@@ -120,6 +128,12 @@ public final class ModemConfig {
         private int rssi = 20;
         private int ber = 0;
         private String simPin;
+        private java.time.Clock wallClock = java.time.Clock.systemUTC();
+
+        public Builder wallClock(java.time.Clock clock) {
+            this.wallClock = Objects.requireNonNull(clock);
+            return this;
+        }
 
         public Builder identity(ModemIdentity identity) {
             this.identity = Objects.requireNonNull(identity);

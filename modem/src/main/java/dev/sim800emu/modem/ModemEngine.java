@@ -675,6 +675,20 @@ public final class ModemEngine implements TcpIpHost {
         return internalErrors + executor.internalErrors();
     }
 
+    /** Offset of the modem's real-time clock from the host's (AT+CCLK writes move it). */
+    private java.time.Duration rtcOffset = java.time.Duration.ZERO;
+    private java.time.ZoneOffset rtcZone = java.time.ZoneOffset.UTC;
+
+    /** The modem's real-time clock: the host's wall clock, shifted by AT+CCLK. */
+    public java.time.ZonedDateTime now() {
+        return java.time.ZonedDateTime.now(config.wallClock()).plus(rtcOffset).withZoneSameInstant(rtcZone);
+    }
+
+    public void setClock(java.time.ZonedDateTime time) {
+        rtcOffset = java.time.Duration.between(java.time.ZonedDateTime.now(config.wallClock()), time);
+        rtcZone = time.getOffset();
+    }
+
     public AppBearers appBearers() {
         return appBearers;
     }

@@ -21,6 +21,8 @@ public final class GsmCommands {
             115200, 230400, 460800);
 
     private final ModemEngine modem;
+    private int cgerep;
+    private int csmins;
 
     private GsmCommands(ModemEngine modem) {
         this.modem = modem;
@@ -306,6 +308,36 @@ public final class GsmCommands {
         t.add(setting("+CLTS", 0, 1, v -> p().clts = v, () -> p().clts));
         t.add(setting("+CIURC", 0, 1, v -> p().ciurc = v, () -> p().ciurc));
         t.add(setting("+CBATCHK", 0, 1, v -> p().cbatchk = v, () -> p().cbatchk));
+        t.add(setting("+CGEREP", 0, 1, v -> cgerep = v, () -> cgerep));
+        t.add(CommandSpec.named("+CSMINS")
+                .test("+CSMINS: (0,1)")
+                .read((c, a) -> info(c, "+CSMINS: " + csmins + "," + (radio().sim() == Radio.Sim.NOT_READY ? 0 : 1)))
+                .write((c, a) -> {
+                    csmins = a.expectCount(1, 1).integer(0, 0, 1);
+                    return Result.OK;
+                }));
+        t.add(CommandSpec.named("+CCLK")
+                .test((String) null)
+                .read((c, a) -> info(c, "+CCLK: \"" + RealTimeClock.format(modem.now()) + "\""))
+                .write((c, a) -> {
+                    java.time.ZonedDateTime set = RealTimeClock.parse(a.expectCount(1, 1).string(0, 20));
+                    if (set == null) {
+                        return Result.ERROR;
+                    }
+                    modem.setClock(set);
+                    return Result.OK;
+                }));
+        t.add(CommandSpec.named("+CPOWD")
+                .test("+CPOWD: (0,1)")
+                .write((c, a) -> {
+                    int urgent = a.expectCount(1, 1).integer(0, 0, 1);
+                    // Normal power down prints NORMAL POWER DOWN; urgent switches off silently.
+                    if (urgent == 1) {
+                        c.out().info("NORMAL POWER DOWN");
+                    }
+                    modem.afterLine(modem::powerOff);
+                    return Result.DONE;
+                }));
         t.add(CommandSpec.named("+CBC")
                 .test("+CBC: (0-2),(1-100),(voltage)")
                 .exec((c, a) -> info(c, "+CBC: 0,95,4200")));

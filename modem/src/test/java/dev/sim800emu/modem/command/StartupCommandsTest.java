@@ -123,6 +123,28 @@ class StartupCommandsTest {
     }
 
     @Test
+    void realTimeClock() {
+        ModemHarness fixed = new ModemHarness(ModemConfig.builder().bootMillis(0).wallClock(
+                java.time.Clock.fixed(java.time.Instant.parse("2026-11-25T20:00:00Z"), java.time.ZoneOffset.UTC)).build());
+        fixed.booted();
+        fixed.at("ATE0");
+        assertThat(fixed.at("AT+CCLK?")).isEqualTo("\r\n+CCLK: \"26/11/25,20:00:00+00\"\r\n\r\nOK\r\n");
+        assertThat(fixed.at("AT+CCLK=\"26/11/26,08:30:00+32\"")).isEqualTo("\r\nOK\r\n");
+        assertThat(fixed.at("AT+CCLK?")).isEqualTo("\r\n+CCLK: \"26/11/26,08:30:00+32\"\r\n\r\nOK\r\n");
+        assertThat(fixed.at("AT+CCLK=\"26/13/26,08:30:00+32\"")).isEqualTo("\r\nERROR\r\n");
+    }
+
+    @Test
+    void powerDown() {
+        h.booted();
+        h.at("ATE0");
+        assertThat(h.at("AT+CSMINS?")).isEqualTo("\r\n+CSMINS: 0,1\r\n\r\nOK\r\n");
+        assertThat(h.at("AT+CPOWD=1")).isEqualTo("\r\nNORMAL POWER DOWN\r\n");
+        assertThat(h.modem.power()).isEqualTo(dev.sim800emu.modem.ModemEngine.Power.OFF);
+        assertThat(h.at("AT")).isEmpty();
+    }
+
+    @Test
     void profileListing() {
         h.booted();
         h.at("ATE0");
