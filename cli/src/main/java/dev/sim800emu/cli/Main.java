@@ -8,6 +8,7 @@ import dev.sim800emu.modem.net.DestinationPolicy;
 import dev.sim800emu.modem.net.NettyNetwork;
 import dev.sim800emu.modem.net.NetworkOptions;
 import dev.sim800emu.modem.serial.PtyEndpoint;
+import dev.sim800emu.modem.serial.Rfc2217Endpoint;
 import dev.sim800emu.modem.serial.SerialTrace;
 import dev.sim800emu.modem.serial.TcpSerialEndpoint;
 import io.netty.channel.EventLoopGroup;
@@ -42,6 +43,11 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--pty", paramLabel = "PATH",
             description = "Also open a pseudo-terminal and make PATH a symlink to it (for minicom, screen, pyserial).")
     Path pty;
+
+    @Option(names = "--rfc2217", paramLabel = "HOST:PORT", converter = HostPort.class,
+            description = "Also serve the serial line over RFC 2217 (telnet COM-PORT-OPTION) with DTR, RTS, DCD, RI, "
+                    + "CTS and DSR: pyserial's rfc2217://HOST:PORT.")
+    InetSocketAddress rfc2217;
 
     @Option(names = "--keep-powered",
             description = "Keep the modem running when the TCP host disconnects (default: a new connection is a fresh power-on).")
@@ -180,6 +186,7 @@ public final class Main implements Callable<Integer> {
         NettyNetwork network = null;
         TcpSerialEndpoint tcpEndpoint = null;
         PtyEndpoint ptyEndpoint = null;
+        Rfc2217Endpoint rfcEndpoint = null;
         try {
             network = new NettyNetwork(group.next(), new NetworkOptions(resolved(dns), policy,
                     java.net.InetAddress.getByName(serverBind), serverPortOffset));
@@ -194,6 +201,18 @@ public final class Main implements Callable<Integer> {
                 return 1;
             }
             System.out.println("sim800emu: modem serial line on tcp://" + hostPort(tcpEndpoint.localAddress()));
+            if (rfc2217 != null) {
+                InetSocketAddress rfcBind = resolved(rfc2217);
+                try {
+                    rfcEndpoint = Rfc2217Endpoint.start(modem, group, NettyNetwork.serverChannelType(group), rfcBind,
+                            keepPowered, baudPacing, new SerialTrace("rfc2217", trace));
+                } catch (Exception e) {
+                    System.err.println("sim800emu: cannot listen on " + hostPort(rfcBind) + ": " + bindFailure(e));
+                    shutdown(tcpEndpoint, null, network, group);
+                    return 1;
+                }
+                System.out.println("sim800emu: modem serial line on rfc2217://" + hostPort(rfcEndpoint.localAddress()));
+            }
             if (pty != null) {
                 ptyEndpoint = PtyEndpoint.open(modem, pty);
                 System.out.println("sim800emu: modem serial line on " + ptyEndpoint.link() + " -> "
@@ -203,13 +222,22 @@ public final class Main implements Callable<Integer> {
             System.out.flush();
             TcpSerialEndpoint t = tcpEndpoint;
             PtyEndpoint p = ptyEndpoint;
+            Rfc2217Endpoint r = rfcEndpoint;
             NettyNetwork n = network;
-            Thread hook = new Thread(() -> shutdown(t, p, n, group), "sim800emu-shutdown");
+            Thread hook = new Thread(() -> {
+                if (r != null) {
+                    r.close();
+                }
+                shutdown(t, p, n, group);
+            }, "sim800emu-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
             stopped.await();
             return 0;
         } finally {
             if (stopped.getCount() > 0) {
+                if (rfcEndpoint != null) {
+                    rfcEndpoint.close();
+                }
                 shutdown(tcpEndpoint, ptyEndpoint, network, group);
             }
         }

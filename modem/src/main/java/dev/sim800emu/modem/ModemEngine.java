@@ -122,6 +122,7 @@ public final class ModemEngine implements TcpIpHost {
         this.lines = listener;
         lastLines = computeLines();
         listener.onLines(lastLines);
+        listener.onInputReady(inputReady);
     }
 
     /** The host raised (true) or dropped DTR. */
@@ -511,6 +512,8 @@ public final class ModemEngine implements TcpIpHost {
     // ------------------------------------------------------------------ output
 
     private void lineDone() {
+        // Any command may have changed what the lines show (AT&C, AT+IFC, ATZ, AT&F …).
+        publishLines();
         if (afterLine != null) {
             Runnable r = afterLine;
             afterLine = null;

@@ -1,6 +1,8 @@
 package dev.sim800emu.modem.serial;
 
+import dev.sim800emu.modem.LineState;
 import dev.sim800emu.modem.ModemEngine;
+import dev.sim800emu.modem.ModemLines;
 import dev.sim800emu.modem.VirtualModem;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
@@ -14,7 +16,6 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.socket.SocketChannel;
 import java.net.InetSocketAddress;
-import java.util.ArrayDeque;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,27 +30,31 @@ import org.slf4j.LoggerFactory;
  * closing it powers the modem off unless {@code keepPowered}, and a second host is closed at once.
  * A new host starts with DTR and RTS asserted, as a serial port does when a program opens it.
  *
+ * <p>Flow control, both ways. Modem output stops (the engine holds it, and back-pressures its
+ * links) while the client has sent FLOWCONTROL-SUSPEND, while the socket is full, and, with baud
+ * pacing, while the paced queue is long. When the modem cannot take more input, the client is sent
+ * FLOWCONTROL-SUSPEND and the socket stops being read, so that what the host sends waits in TCP
+ * rather than being lost.
+ *
  * <p>Accepted channels are registered on the modem's event loop, so the engine and the
  * {@link Rfc2217Session} are called directly from the channel handler.
  */
 public final class Rfc2217Endpoint implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Rfc2217Endpoint.class);
-    /**
-     * Modem output held while the client has suspended the flow, beyond which it is dropped, as a
-     * UART's buffer overruns: the engine cannot be told to stop producing.
-     */
-    static final int HELD_LIMIT = 1 << 20;
 
     private final VirtualModem modem;
     private final boolean keepPowered;
+    private final boolean baudPacing;
     private final SerialTrace trace;
     private final Channel serverChannel;
     private Channel host;
 
     private Rfc2217Endpoint(VirtualModem modem, EventLoopGroup acceptor, Class<? extends ServerChannel> channelType,
-                            InetSocketAddress bind, boolean keepPowered, SerialTrace trace) throws InterruptedException {
+                            InetSocketAddress bind, boolean keepPowered, boolean baudPacing, SerialTrace trace)
+            throws InterruptedException {
         this.modem = modem;
         this.keepPowered = keepPowered;
+        this.baudPacing = baudPacing;
         this.trace = trace;
         ServerBootstrap b = new ServerBootstrap()
                 .group(acceptor, modem.eventLoop())
@@ -73,7 +78,18 @@ public final class Rfc2217Endpoint implements AutoCloseable {
     public static Rfc2217Endpoint start(VirtualModem modem, EventLoopGroup acceptor,
                                         Class<? extends ServerChannel> channelType, InetSocketAddress bind,
                                         boolean keepPowered, SerialTrace trace) throws InterruptedException {
-        return new Rfc2217Endpoint(modem, acceptor, channelType, bind, keepPowered, trace);
+        return new Rfc2217Endpoint(modem, acceptor, channelType, bind, keepPowered, false, trace);
+    }
+
+    /**
+     * Same, with output paced like a UART when {@code baudPacing}: at the rate the client set with
+     * SET-BAUDRATE (else AT+IPR), see {@link ModemEngine#serialRate()}.
+     */
+    public static Rfc2217Endpoint start(VirtualModem modem, EventLoopGroup acceptor,
+                                        Class<? extends ServerChannel> channelType, InetSocketAddress bind,
+                                        boolean keepPowered, boolean baudPacing, SerialTrace trace)
+            throws InterruptedException {
+        return new Rfc2217Endpoint(modem, acceptor, channelType, bind, keepPowered, baudPacing, trace);
     }
 
     public InetSocketAddress localAddress() {
@@ -110,7 +126,18 @@ public final class Rfc2217Endpoint implements AutoCloseable {
             session = new Rfc2217Session(port, bytes -> ch.writeAndFlush(Unpooled.wrappedBuffer(bytes), ch.voidPromise()));
             session.start();
             engine.attach(port::toHost);
-            engine.attachLines(session::lines);
+            engine.attachLines(new ModemLines() {
+                @Override
+                public void onLines(LineState state) {
+                    session.lines(state);
+                }
+
+                @Override
+                public void onInputReady(boolean ready) {
+                    ch.config().setAutoRead(ready);
+                    session.inputReady(ready);
+                }
+            });
             engine.hostDtr(true);
             engine.hostRts(true);
             engine.powerOn();
@@ -132,16 +159,25 @@ public final class Rfc2217Endpoint implements AutoCloseable {
         }
 
         @Override
+        public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+            if (ctx.channel() == host) {
+                port.socketWritable(ctx.channel().isWritable());
+            }
+            ctx.fireChannelWritabilityChanged();
+        }
+
+        @Override
         public void channelInactive(ChannelHandlerContext ctx) {
             if (ctx.channel() != host) {
                 return;
             }
             host = null;
             log.info("RFC 2217 host disconnected");
-            port.discardHeld();
+            port.detach();
             ModemEngine engine = modem.engine();
             engine.attach(bytes -> { });
             engine.attachLines(state -> { });
+            engine.hostWritable(true);
             if (!keepPowered) {
                 engine.powerOff();
             }
@@ -155,37 +191,62 @@ public final class Rfc2217Endpoint implements AutoCloseable {
     }
 
     /**
-     * The serial port as the session sees it: the engine's host lines and rate, and the modem's
-     * output to the client, held while the client has suspended the flow.
+     * The serial port as the session sees it: the engine's host lines and rate, and the way modem
+     * output reaches the client. Three things can stop that output (a suspension by the client, a
+     * full socket, a long paced queue); the engine holds its output while any of them does.
      */
     private final class HostPort implements Rfc2217Session.Port {
         private final Channel ch;
         private final ModemEngine engine;
-        private final ArrayDeque<byte[]> held = new ArrayDeque<>();
-        private int heldBytes;
+        /** Null without baud pacing. */
+        private final PacedOutput paced;
         private boolean suspended;
+        private boolean socketFull;
+        private boolean pacedFull;
+        /** False once the host has gone: late callbacks (paced queue draining) must not reach the engine. */
+        private boolean attached = true;
 
         HostPort(Channel ch, ModemEngine engine) {
             this.ch = ch;
             this.engine = engine;
+            this.paced = baudPacing
+                    ? new PacedOutput(ch.eventLoop(), engine::serialRate, this::send, writable -> {
+                        pacedFull = !writable;
+                        updateWritable();
+                    })
+                    : null;
         }
 
-        /** Modem output. Held rather than written while suspended, so control traffic still flows. */
+        /** Modem output, traced as the modem wrote it, escaped on its way to the socket. */
         void toHost(byte[] bytes) {
             trace.toHost(bytes);
-            if (!suspended) {
-                ch.writeAndFlush(Unpooled.wrappedBuffer(TelnetCodec.escape(bytes)), ch.voidPromise());
-            } else if (heldBytes + bytes.length <= HELD_LIMIT) {
-                held.add(bytes);
-                heldBytes += bytes.length;
+            if (paced != null) {
+                paced.write(bytes);
             } else {
-                log.warn("client suspended the flow for too long: dropping {} bytes of modem output", bytes.length);
+                send(bytes);
             }
         }
 
-        void discardHeld() {
-            held.clear();
-            heldBytes = 0;
+        private void send(byte[] bytes) {
+            ch.writeAndFlush(Unpooled.wrappedBuffer(TelnetCodec.escape(bytes)), ch.voidPromise());
+        }
+
+        void socketWritable(boolean writable) {
+            socketFull = !writable;
+            updateWritable();
+        }
+
+        void detach() {
+            attached = false;
+            if (paced != null) {
+                paced.clear();
+            }
+        }
+
+        private void updateWritable() {
+            if (attached) {
+                engine.hostWritable(!suspended && !socketFull && !pacedFull);
+            }
         }
 
         @Override
@@ -227,18 +288,19 @@ public final class Rfc2217Endpoint implements AutoCloseable {
         @Override
         public void suspendOutput(boolean suspend) {
             suspended = suspend;
-            if (!suspend && !held.isEmpty()) {
-                for (byte[] b : held) {
-                    ch.write(Unpooled.wrappedBuffer(TelnetCodec.escape(b)), ch.voidPromise());
-                }
-                ch.flush();
-                discardHeld();
-            }
+            updateWritable();
         }
 
+        /**
+         * The only output buffer of the "access server" is the paced queue (the UART's transmit
+         * FIFO, as it were); without pacing, output is handed to the socket as it comes and there
+         * is nothing to drop. What the modem itself holds is the modem's and stays.
+         */
         @Override
         public void purgeOutput() {
-            discardHeld();
+            if (paced != null) {
+                paced.clear();
+            }
         }
     }
 }

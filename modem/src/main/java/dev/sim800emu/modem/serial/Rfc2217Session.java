@@ -71,7 +71,7 @@ final class Rfc2217Session implements TelnetParser.Handler {
         /** The client asked the server to stop (true) or resume sending data to it. */
         void suspendOutput(boolean suspend);
 
-        /** Drops modem output not yet sent to the client (PURGE-DATA of the receive buffer). */
+        /** Drops modem output the server has but has not sent (PURGE-DATA of the receive buffer). */
         void purgeOutput();
     }
 
@@ -131,8 +131,20 @@ final class Rfc2217Session implements TelnetParser.Handler {
         }
     }
 
-    boolean comPortAgreed() {
-        return comPortAgreed;
+    private boolean inputReady = true;
+
+    /**
+     * The modem can (or cannot) take more input: the client is asked to resume (or suspend) its
+     * data with the server-to-client FLOWCONTROL-RESUME (109) or -SUSPEND (108). Clients may ignore
+     * it (pyserial does); the endpoint stops reading the socket as well.
+     */
+    void inputReady(boolean ready) {
+        // The modem repeats its state to each new listener; only a change is worth telling.
+        if (ready == inputReady) {
+            return;
+        }
+        inputReady = ready;
+        sendComPort((ready ? FLOWCONTROL_RESUME : FLOWCONTROL_SUSPEND) + SERVER_OFFSET);
     }
 
     // ------------------------------------------------------------------ parser callbacks

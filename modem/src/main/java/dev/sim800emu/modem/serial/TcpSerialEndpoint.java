@@ -93,11 +93,42 @@ public final class TcpSerialEndpoint implements AutoCloseable {
         }).join();
     }
 
+    /** Output stops while the host's socket is full or the pacing queue is (either one). */
+    private boolean socketFull;
+    private boolean pacingFull;
+    private PacedOutput paced;
+
+    private void updateWritable() {
+        modem.engine().hostWritable(!socketFull && !pacingFull);
+    }
+
+    /** The host left: detach it from the modem, and power the modem off unless kept powered. */
+    private void hostGone(Channel ch) {
+        host = null;
+        log.info("host disconnected");
+        if (paced != null) {
+            paced.clear();
+            paced = null;
+        }
+        socketFull = false;
+        pacingFull = false;
+        modem.engine().attach(bytes -> { });
+        modem.engine().attachLines(state -> { });
+        modem.engine().hostWritable(true);
+        if (!keepPowered) {
+            modem.engine().powerOff();
+        }
+    }
+
     /** One connected host. Runs on the modem's event loop. */
     private final class HostHandler extends ChannelInboundHandlerAdapter {
         @Override
         public void channelActive(ChannelHandlerContext ctx) {
             Channel ch = ctx.channel();
+            if (host != null && !host.isActive()) {
+                // The previous host's close has not been processed yet: it is gone all the same.
+                hostGone(host);
+            }
             if (host != null) {
                 log.warn("serial line busy: refusing a second host from {}", ch.remoteAddress());
                 ch.close();
@@ -106,14 +137,21 @@ public final class TcpSerialEndpoint implements AutoCloseable {
             host = ch;
             log.info("host connected from {}", ch.remoteAddress());
             java.util.function.Consumer<byte[]> toHost = bytes -> {
-                trace.toHost(bytes);
-                ch.writeAndFlush(Unpooled.wrappedBuffer(bytes), ch.voidPromise());
+                if (host == ch) {
+                    trace.toHost(bytes);
+                    ch.writeAndFlush(Unpooled.wrappedBuffer(bytes), ch.voidPromise());
+                }
             };
+            socketFull = false;
+            pacingFull = false;
             if (baudPacing) {
-                PacedOutput paced = new PacedOutput(ch.eventLoop(), modem.engine()::serialRate, toHost,
-                        modem.engine()::hostWritable);
+                paced = new PacedOutput(ch.eventLoop(), modem.engine()::serialRate, toHost, full -> {
+                    pacingFull = !full;
+                    updateWritable();
+                });
                 modem.engine().attach(paced::write);
             } else {
+                paced = null;
                 modem.engine().attach(toHost::accept);
             }
             // A raw socket has no CTS wire: the modem's "input full" pauses reading instead, so
@@ -134,7 +172,8 @@ public final class TcpSerialEndpoint implements AutoCloseable {
         @Override
         public void channelWritabilityChanged(ChannelHandlerContext ctx) {
             if (ctx.channel() == host) {
-                modem.engine().hostWritable(ctx.channel().isWritable());
+                socketFull = !ctx.channel().isWritable();
+                updateWritable();
             }
             ctx.fireChannelWritabilityChanged();
         }
@@ -157,16 +196,8 @@ public final class TcpSerialEndpoint implements AutoCloseable {
 
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
-            if (ctx.channel() != host) {
-                return;
-            }
-            host = null;
-            log.info("host disconnected");
-            modem.engine().attach(bytes -> { });
-            modem.engine().attachLines(state -> { });
-            modem.engine().hostWritable(true);
-            if (!keepPowered) {
-                modem.engine().powerOff();
+            if (ctx.channel() == host) {
+                hostGone(host);
             }
         }
 

@@ -62,14 +62,6 @@ final class TelnetOptions {
         }
     }
 
-    boolean localOn(int option) {
-        return localOn[option];
-    }
-
-    boolean remoteOn(int option) {
-        return remoteOn[option];
-    }
-
     /** Handles {@code IAC <verb> <option>} from the peer. */
     void receive(int verb, int option) {
         switch (verb) {
