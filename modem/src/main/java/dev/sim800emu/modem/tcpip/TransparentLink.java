@@ -71,8 +71,27 @@ final class TransparentLink {
     void onHostBytes(byte[] data, int off, int len) {
         long now = host.clock().nowMillis();
         boolean escapeOn = ccfg()[3] == 1;
-        for (int i = off; i < off + len; i++) {
-            int b = data[i] & 0xFF;
+        int end = off + len;
+        int i = off;
+        while (i < end) {
+            if (heldPluses == 0) {
+                // Fast path: everything up to the next '+' is payload, copied in one go.
+                int j = i;
+                if (escapeOn) {
+                    while (j < end && data[j] != '+') {
+                        j++;
+                    }
+                } else {
+                    j = end;
+                }
+                if (j > i) {
+                    uplink.write(data, i, j - i);
+                    lastByteAt = now;
+                    i = j;
+                    continue;
+                }
+            }
+            int b = data[i++] & 0xFF;
             if (escapeOn && b == '+' && plusMayContinue(now)) {
                 heldPluses++;
                 lastPlusAt = now;
@@ -124,10 +143,14 @@ final class TransparentLink {
 
     private void packetize() {
         int sendSz = ccfg()[2];
-        while (uplink.size() >= sendSz) {
+        if (uplink.size() >= sendSz) {
             byte[] all = uplink.drain();
-            sendPacket(java.util.Arrays.copyOf(all, sendSz));
-            uplink.write(all, sendSz, all.length - sendSz);
+            int p = 0;
+            while (all.length - p >= sendSz) {
+                sendPacket(java.util.Arrays.copyOfRange(all, p, p + sendSz));
+                p += sendSz;
+            }
+            uplink.write(all, p, all.length - p);
         }
         cancel(waitTimer);
         waitTimer = null;
