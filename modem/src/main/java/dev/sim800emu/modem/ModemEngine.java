@@ -432,6 +432,7 @@ public final class ModemEngine implements TcpIpHost {
             case LINE -> {
                 if (framer.justEndedWithCr() && inbox.size() > 0 && inbox.peek() == '\n') {
                     inbox.take();
+                    framer.lfTaken();
                     if (active.echo) {
                         out.write('\n');
                     }

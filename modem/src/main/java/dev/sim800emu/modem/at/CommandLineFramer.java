@@ -105,6 +105,11 @@ public final class CommandLineFramer {
         return afterCr;
     }
 
+    /** The LF that belonged to the last CR has been taken (by the engine, from the same read). */
+    public void lfTaken() {
+        afterCr = false;
+    }
+
     /** The text after "AT" of the line just completed, or of the previous one for {@code A/}. */
     public String lastLine() {
         return lastLine;

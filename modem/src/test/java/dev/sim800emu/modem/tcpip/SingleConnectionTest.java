@@ -158,10 +158,13 @@ class SingleConnectionTest {
         h.send("ab");
         assertThat(h.take()).isEqualTo("\r\nSEND OK\r\n");
         assertThat(l.sentText()).isEqualTo("ab");
+        // With CR LF in one read, a payload may start with LF.
+        h.send("AT+CIPSEND=2\r\n\nz");
+        assertThat(l.sentText()).isEqualTo("ab\nz");
         // With CR-only line ends a payload may start with LF once the first byte has passed.
         h.send("AT+CIPSEND=2\r");
         h.send("x\n");
-        assertThat(l.sentText()).isEqualTo("abx\n");
+        assertThat(l.sentText()).isEqualTo("ab\nzx\n");
     }
 
     @Test
