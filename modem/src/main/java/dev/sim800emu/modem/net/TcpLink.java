@@ -23,7 +23,9 @@ import java.util.function.BooleanSupplier;
  * to the socket) minus {@code ioctl(SIOCOUTQ)} (bytes in the send queue not yet acknowledged). The
  * queue is polled in a task after completed writes, before every delivery of received data (a
  * reply usually carries the acknowledgement, and SEND OK must come before the reply), when the peer
- * closes, and every 1 ms while something is unacknowledged, backing off to 20 ms when nothing moves.
+ * closes, and on a timer while something is unacknowledged: first after 20 µs (a loopback or LAN
+ * peer acknowledges within tens of microseconds, and SEND OK should not wait a millisecond for it),
+ * then doubling up to 20 ms while nothing moves, so a slow peer costs few polls.
  * The result can only lag the truth, never lead it: bytes of a write still in progress are in the
  * queue but not yet counted as written. Without {@code kernelAcks} a completed write counts as
  * acknowledged.
@@ -33,7 +35,7 @@ import java.util.function.BooleanSupplier;
  * back from within its own call.
  */
 final class TcpLink extends ChannelLink {
-    private static final long FIRST_POLL_MICROS = 1_000;
+    private static final long FIRST_POLL_MICROS = 20;
     private static final long MAX_POLL_MICROS = 20_000;
     /** A graceful close whose data cannot drain (peer not reading) turns into a reset after this. */
     private static final long DRAIN_TIMEOUT_MILLIS = 10_000;
