@@ -1,0 +1,340 @@
+#!/usr/bin/env python3
+"""Writes docs/benchmarks.md from one run of bench/run.sh.
+
+Inputs: JMH's JSON result file, JMH's console output (for the raw lines), the output of
+IdleModemFootprint, and a few facts about the machine passed on the command line. Every number
+in the page comes from those files; the verdicts compare them with the goals below.
+"""
+import argparse
+import json
+import re
+
+PKG = "dev.sim800emu.bench."
+AT_GOAL = 1.2          # emulator mean latency at most 1.2x the raw echo
+SEND_GOAL = 0.5        # emulator bytes/s at least half the raw client's
+FOOTPRINT_GOAL = 64 * 1024  # "a modem must cost kilobytes": under 64 KiB of heap
+CHUNK = 1460
+# Two-sided 95 % Student t quantiles by degrees of freedom (1.96 beyond the table).
+T95 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.160,
+       2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064, 2.060, 2.056,
+       2.052, 2.048, 2.045, 2.042]
+
+
+def load_jmh(path):
+    """{(method, mode): primaryMetric}, throughput converted to ops/s, times to us/op."""
+    out = {}
+    for r in json.load(open(path)):
+        method = r["benchmark"].rsplit(".", 1)[1]
+        pm = r["primaryMetric"]
+        unit = pm["scoreUnit"]
+        scale = 1.0
+        if r["mode"] == "thrpt":
+            scale = {"ops/us": 1e6, "ops/ms": 1e3, "ops/s": 1.0}[unit]
+        else:
+            scale = {"us/op": 1.0, "ms/op": 1e3, "ns/op": 1e-3, "s/op": 1e6}[unit]
+        m = dict(pm)
+        m["score"] = pm["score"] * scale
+        m["scoreError"] = (pm["scoreError"] * scale) if isinstance(pm["scoreError"], (int, float)) else float("nan")
+        m["pct"] = {k: v * scale for k, v in (pm.get("scorePercentiles") or {}).items()}
+        hist = pm.get("rawDataHistogram") or []
+        m["samples"] = [(v * scale, c) for fork in hist for it in fork for v, c in it]
+        # One value per measurement iteration (all forks): the spread that a rerun would show.
+        if hist:
+            m["iters"] = [sum(v * c for v, c in it) / sum(c for _, c in it) * scale
+                          for fork in hist for it in fork if it]
+        else:
+            m["iters"] = [v * scale for fork in (pm.get("rawData") or []) for v in fork]
+        m["jvmArgs"] = r.get("jvmArgs", [])
+        m["jdk"] = r.get("jdkVersion", "")
+        m["vm"] = r.get("vmName", "")
+        m["jmh"] = r.get("jmhVersion", "")
+        out[(method, r["mode"])] = m
+    return out
+
+
+def load_footprint(path):
+    rows = []
+    for line in open(path):
+        if line.startswith("FOOTPRINT\t"):
+            _, label, n, total, per = line.rstrip("\n").split("\t")
+            rows.append((label, int(n), int(total), float(per)))
+    return rows
+
+
+def raw_jmh_lines(path):
+    lines = open(path).read().splitlines()
+    start = None
+    for i, line in enumerate(lines):
+        if re.match(r"^Benchmark\s+Mode\s+Cnt\s+Score", line):
+            start = i
+    return lines[start:] if start is not None else ["(JMH summary not found)"]
+
+
+def interval(m):
+    """95 % confidence interval of the score from the iteration values (forks included)."""
+    xs = m["iters"]
+    n = len(xs)
+    if n < 2:
+        return m["score"], m["score"]
+    mean = sum(xs) / n
+    sd = (sum((x - mean) ** 2 for x in xs) / (n - 1)) ** 0.5
+    t = T95[n - 2] if n - 2 < len(T95) else 1.96
+    half = t * sd / n ** 0.5
+    return m["score"] - half, m["score"] + half
+
+
+def ratio_range(num, den):
+    (nl, nh), (dl, dh) = interval(num), interval(den)
+    return (nl / dh if dh > 0 else float("nan"), nh / dl if dl > 0 else float("inf"))
+
+
+def verdict_with_noise(ok, lo, hi, goal):
+    v = verdict(ok)
+    if lo <= goal <= hi:
+        v += " (within noise)"
+    return v
+
+
+def share_at_least(samples, threshold):
+    total = sum(c for _, c in samples)
+    return sum(c for v, c in samples if v >= threshold) / total if total else float("nan")
+
+
+def us(v):
+    return f"{v:,.1f} µs" if v < 1000 else f"{v:,.0f} µs"
+
+
+def ops(v):
+    return f"{v:,.0f} ops/s"
+
+
+def mbps(v):
+    return f"{v / 1e6:,.2f} MB/s"
+
+
+def err(m):
+    return f" ± {m['scoreError']:.1f}" if m["scoreError"] == m["scoreError"] else ""
+
+
+def verdict(ok):
+    return "**PASS**" if ok else "**MISS**"
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    for name in ("jmh-json", "jmh-log", "footprint", "date", "cpus", "cpu", "os", "java", "git",
+                 "build-cmd", "jmh-cmd", "footprint-cmd", "contention"):
+        ap.add_argument("--" + name, required=True)
+    a = ap.parse_args()
+
+    jmh = load_jmh(a.jmh_json)
+    fp = load_footprint(a.footprint)
+    any_m = next(iter(jmh.values()))
+
+    def get(method, mode):
+        m = jmh.get((method, mode))
+        if m is None:
+            raise SystemExit(f"report.py: no JMH result for {method} ({mode})")
+        return m
+
+    at_m, at_r = get("modemAtOk", "sample"), get("rawEcho", "sample")
+    at_mt, at_rt = get("modemAtOk", "thrpt"), get("rawEcho", "thrpt")
+    at_ratio = at_m["score"] / at_r["score"]
+    at_ok = at_ratio <= AT_GOAL
+    at_lo, at_hi = ratio_range(at_m, at_r)
+
+    s_mt, s_rt = get("modemCipsend", "thrpt"), get("rawSendAcked", "thrpt")
+    s_m, s_r = get("modemCipsend", "sample"), get("rawSendAcked", "sample")
+    s_q = jmh.get(("modemCipsendQuick", "sample"))
+    send_ratio = s_mt["score"] / s_rt["score"]
+    send_ok = send_ratio >= SEND_GOAL
+    send_lo, send_hi = ratio_range(s_mt, s_rt)
+
+    busy0, busy1, steal0, steal1, own0, own1, t0, t1, tck, ncpu = (float(x) for x in a.contention.split())
+    capacity = (t1 - t0) * tck * ncpu
+    others = max(0.0, (busy1 - busy0) - (own1 - own0)) / capacity
+    stolen = (steal1 - steal0) / capacity
+    contended = others > 0.10 or stolen > 0.05
+
+    fp_main = fp[0] if fp else None
+    fp_ok = fp_main is not None and all(per < FOOTPRINT_GOAL for _, _, _, per in fp)
+
+    o = []
+    w = o.append
+    w("# Benchmarks")
+    w("")
+    w("Generated by [`bench/run.sh`](../bench/run.sh); rerun it to refresh this page (hand edits are lost).")
+    w("Everything runs in one process per JMH fork, on 127.0.0.1 only. Short runs on a small machine:")
+    w("read differences under about 10 % as noise.")
+    w("")
+    w("## Machine and commands")
+    w("")
+    w("| | |")
+    w("|---|---|")
+    w(f"| date | {a.date} |")
+    w(f"| CPUs (`nproc`) | {a.cpus} |")
+    w(f"| CPU | {a.cpu} |")
+    w(f"| OS (`uname -sr`) | {a.os} |")
+    w(f"| Java | {a.java} |")
+    w(f"| JMH | {any_m['jmh']}, {any_m['vm']} {any_m['jdk']} |")
+    w(f"| source | {a.git} |")
+    w(f"| other load during JMH | {others * 100:.0f} % of all CPUs used by other processes, "
+      f"{stolen * 100:.0f} % stolen by the hypervisor |")
+    w("")
+    w("```sh")
+    w(a.build_cmd)
+    w(a.jmh_cmd)
+    w(a.footprint_cmd)
+    w("```")
+    w("")
+    w("## Summary")
+    w("")
+    if contended:
+        w(f"**This run shared the machine**: other processes used {others * 100:.0f} % of the CPUs (and the")
+        w(f"hypervisor stole {stolen * 100:.0f} %) while JMH ran. Latencies and ratios are less reliable than")
+        w("usual; rerun `bench/run.sh` on an idle machine before drawing conclusions from small differences.")
+        w("")
+    w("| benchmark | emulator | raw baseline | ratio (95 % range) | goal | verdict |")
+    w("|---|---:|---:|---:|---|---|")
+    w(f"| AT round trip, mean latency | {us(at_m['score'])} | {us(at_r['score'])} "
+      f"| {at_ratio:.2f}× ({at_lo:.2f}–{at_hi:.2f}) "
+      f"| ≤ {AT_GOAL}× | {verdict_with_noise(at_ok, at_lo, at_hi, AT_GOAL)} |")
+    w(f"| CIPSEND 1460 B until SEND OK, throughput | {mbps(s_mt['score'] * CHUNK)} | {mbps(s_rt['score'] * CHUNK)} "
+      f"| {send_ratio:.2f}× ({send_lo:.2f}–{send_hi:.2f}) "
+      f"| ≥ {SEND_GOAL}× | {verdict_with_noise(send_ok, send_lo, send_hi, SEND_GOAL)} |")
+    if fp_main:
+        w(f"| idle modem, heap per modem ({fp_main[0]}) | {fp_main[3] / 1024:.1f} KiB | — | — "
+          f"| kilobytes (< {FOOTPRINT_GOAL // 1024} KiB) | {verdict(fp_ok)} |")
+    w("")
+    w("The 95 % range of a ratio comes from the spread of the measurement iterations of every fork of")
+    w("both sides; \"within noise\" means the goal lies inside it, so a rerun may flip the verdict.")
+    w("")
+
+    # ---------------------------------------------------------------- AT
+    w("## AT round trip (`AtRoundTripBenchmark`)")
+    w("")
+    w("A blocking `java.net.Socket` client (TCP_NODELAY) writes `AT\\r` to the emulator's TCP serial")
+    w("line and reads `\\r\\nOK\\r\\n` (echo off). The raw baseline is a bare server on its own epoll event")
+    w("loop, configured like the emulator's endpoint, answering every 3 bytes with the same 6 bytes; the")
+    w("difference is the modem engine and endpoint. One client thread; both servers run in every fork.")
+    w("")
+    w("| metric | emulator `modemAtOk` | raw `rawEcho` | emulator / raw |")
+    w("|---|---:|---:|---:|")
+    w(f"| mean latency (SampleTime) | {us(at_m['score'])}{err(at_m)} | {us(at_r['score'])}{err(at_r)} "
+      f"| {at_ratio:.2f}× |")
+    for p, label in (("50.0", "p50"), ("90.0", "p90"), ("99.0", "p99"), ("99.9", "p99.9")):
+        mv, rv = at_m["pct"].get(p), at_r["pct"].get(p)
+        if mv and rv:
+            w(f"| {label} latency | {us(mv)} | {us(rv)} | {mv / rv:.2f}× |")
+    w(f"| throughput (Throughput mode) | {ops(at_mt['score'])} | {ops(at_rt['score'])} "
+      f"| {at_mt['score'] / at_rt['score']:.2f}× |")
+    w("")
+    w(f"Goal: emulator mean latency ≤ {AT_GOAL}× the raw echo → {at_ratio:.2f}× "
+      f"(95 % range {at_lo:.2f}–{at_hi:.2f}) → {verdict_with_noise(at_ok, at_lo, at_hi, AT_GOAL)}.")
+    w("The ± after a mean is JMH's 99.9 % error over single samples of one run; it does not include")
+    w("the variation between forks, which on this machine is larger.")
+    if at_ratio < 1.0:
+        w("A ratio below 1 does not mean the emulator is faster than a bare server: the engine's share of")
+        w("a round trip is smaller than the run-to-run noise of thread wake-ups on this machine.")
+    w("")
+
+    # ---------------------------------------------------------------- CIPSEND
+    w("## CIPSEND throughput (`SendThroughputBenchmark`)")
+    w("")
+    w("One operation is a whole `AT+CIPSEND=1460` exchange with `AT+CIPQSEND=0`: command, wait for")
+    w("`\\r\\n> `, 1460 bytes, wait for `\\r\\nSEND OK\\r\\n` (the sink's kernel has acknowledged the bytes).")
+    w("The link goes to a loopback sink that reads and discards. The raw baseline writes 1460 bytes on a")
+    w("plain socket to the same sink and spins on `ioctl(SIOCOUTQ)` until the send queue is empty — the")
+    w("same promise as SEND OK, learnt as soon as the kernel knows. Bytes/s = operations/s × 1460.")
+    w("")
+    head = "| metric | emulator `modemCipsend` | raw `rawSendAcked` | emulator / raw |"
+    sep = "|---|---:|---:|---:|"
+    if s_q:
+        head += " diagnostic: CIPQSEND=1 `modemCipsendQuick` |"
+        sep += "---:|"
+    w(head)
+    w(sep)
+
+    def row(label, mv, rv, qv=None, fmt=us, ratio=None):
+        r = ratio if ratio is not None else mv / rv
+        line = f"| {label} | {fmt(mv)} | {fmt(rv)} | {r:.3f}× |"
+        if s_q:
+            line += f" {fmt(qv) if qv is not None else '—'} |"
+        w(line)
+
+    q_rate = 1e6 / s_q["score"] if s_q else None
+    row("throughput (Throughput mode)", s_mt["score"] * CHUNK, s_rt["score"] * CHUNK,
+        q_rate * CHUNK if s_q else None, fmt=mbps)
+    row("sends per second", s_mt["score"], s_rt["score"], q_rate, fmt=ops)
+    row("mean time per send (SampleTime)", s_m["score"], s_r["score"], s_q["score"] if s_q else None)
+    for p, label in (("50.0", "p50"), ("90.0", "p90"), ("99.0", "p99")):
+        mv, rv = s_m["pct"].get(p), s_r["pct"].get(p)
+        if mv and rv:
+            row(f"{label} time per send", mv, rv, s_q["pct"].get(p) if s_q else None)
+    slow = share_at_least(s_m["samples"], 1000.0)
+    w("")
+    w(f"Goal: emulator bytes/s ≥ {SEND_GOAL}× the raw client's → {send_ratio:.3f}× "
+      f"(95 % range {send_lo:.3f}–{send_hi:.3f}) → {verdict_with_noise(send_ok, send_lo, send_hi, SEND_GOAL)}.")
+    if s_q:
+        w("The CIPQSEND=1 column is a diagnostic, not a goal: the same exchange on a second modem whose")
+        w("`DATA ACCEPT` does not wait for the acknowledgement (its throughput is 1 / mean time).")
+    w("")
+    if not send_ok:
+        w("### Why the goal is missed")
+        w("")
+        w(f"* **Waiting for the ACK.** The raw client's write-until-acknowledged takes "
+          f"{us(s_r['pct'].get('50.0', s_r['score']))} (median).")
+        if s_q:
+            w(f"  In the emulator, SEND OK costs {us(s_m['score'] - s_q['score'])} more per send than")
+            w(f"  DATA ACCEPT (CIPQSEND=1, mean {us(s_q['score'])}), which does not wait for the ACK.")
+        w("  The emulator learns of the acknowledgement by polling `SIOCOUTQ` on its event loop")
+        w("  (`TcpLink`): right after the write completes, then on a back-off timer. A poll that comes")
+        w("  before the peer's ACK makes the send wait for the next one, where the raw client spins.")
+        if slow > 0.05:
+            w(f"  {slow * 100:.0f} % of the SEND OK exchanges took 1 ms or more: those waited for a later")
+            w("  timer poll although the loopback ACK comes within microseconds.")
+        if s_q:
+            q_ratio = q_rate / s_rt["score"]
+            w(f"* **The serial dialog.** Even without that wait the emulator reaches {q_ratio:.2f}× the raw rate:")
+            w("  each 1460-byte chunk costs two host↔modem round trips over the serial socket (command →")
+            w("  prompt, payload → result), each with thread wake-ups, against one `write` for the raw client.")
+            if q_ratio < SEND_GOAL:
+                w(f"  With this baseline the {SEND_GOAL}× goal is out of reach for any ACK strategy while")
+                w("  each chunk needs the prompt round trip; the goal or the baseline needs rethinking.")
+        w("")
+
+    # ---------------------------------------------------------------- footprint
+    w("## Idle modem footprint (`IdleModemFootprint`)")
+    w("")
+    w("N modems are created, powered on and booted and kept reachable; the used heap after repeated")
+    w("`System.gc()` (serial collector) is compared with the used heap before (MemoryMXBean). Each modem")
+    w("has its own `ModemConfig` and identity. The bare engine uses a clock that runs zero-delay tasks at")
+    w("once and a network that is never called; `VirtualModem` variants share one Netty event loop.")
+    w("")
+    w("| variant | modems | heap growth | per modem | goal | verdict |")
+    w("|---|---:|---:|---:|---|---|")
+    for label, n, total, per in fp:
+        w(f"| {label} | {n:,} | {total / 1024 / 1024:,.1f} MiB | {per:,.0f} B ({per / 1024:.1f} KiB) "
+          f"| < {FOOTPRINT_GOAL // 1024} KiB | {verdict(per < FOOTPRINT_GOAL)} |")
+    w("")
+
+    # ---------------------------------------------------------------- raw
+    w("## Raw JMH output")
+    w("")
+    w("Throughput is printed by JMH in ops/µs (one output unit for both modes); the tables above")
+    w("convert it to ops/s.")
+    w("")
+    w("```")
+    o.extend(raw_jmh_lines(a.jmh_log))
+    w("```")
+    w("")
+    w("Footprint output:")
+    w("")
+    w("```")
+    o.extend(l.rstrip("\n") for l in open(a.footprint) if not l.startswith("FOOTPRINT\t"))
+    w("```")
+    print("\n".join(o))
+
+
+if __name__ == "__main__":
+    main()
