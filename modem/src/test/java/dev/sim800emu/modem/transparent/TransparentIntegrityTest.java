@@ -39,6 +39,9 @@ class TransparentIntegrityTest {
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void sixtyFourMebibytesBothWaysWithEscapes() throws Exception {
+        // Own threads: the common pool may have a single worker on a 2-core machine, and the peer's
+        // endless reader would starve the writers.
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newCachedThreadPool();
         EventLoopGroup group = NettyNetwork.newEventLoopGroup(1);
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             NettyNetwork network = new NettyNetwork(group.next(), NetworkOptions.defaults());
@@ -59,7 +62,7 @@ class TransparentIntegrityTest {
                     expect(in, "\r\nCONNECT\r\n");
                     AtomicLong peerReceived = new AtomicLong();
                     CRC32 peerCrc = new CRC32();
-                    CompletableFuture<Void> peerReader = CompletableFuture.runAsync(() -> drain(peer, peerReceived, peerCrc));
+                    CompletableFuture<Void> peerReader = CompletableFuture.runAsync(() -> drain(peer, peerReceived, peerCrc), threads);
                     CRC32 hostSentCrc = new CRC32();
                     CRC32 peerSentCrc = new CRC32();
                     CRC32 hostGotCrc = new CRC32();
@@ -68,8 +71,8 @@ class TransparentIntegrityTest {
                         byte[] down = stream(2000 + phase);
                         hostSentCrc.update(up);
                         peerSentCrc.update(down);
-                        CompletableFuture<Void> hostWriter = CompletableFuture.runAsync(() -> write(out, up));
-                        CompletableFuture<Void> peerWriter = CompletableFuture.runAsync(() -> write(outputOf(peer), down));
+                        CompletableFuture<Void> hostWriter = CompletableFuture.runAsync(() -> write(out, up), threads);
+                        CompletableFuture<Void> peerWriter = CompletableFuture.runAsync(() -> write(outputOf(peer), down), threads);
                         byte[] got = new byte[PHASE];
                         in.readFully(got);
                         hostGotCrc.update(got);
@@ -110,6 +113,7 @@ class TransparentIntegrityTest {
                 network.close();
             }
         } finally {
+            threads.shutdownNow();
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         }
     }
