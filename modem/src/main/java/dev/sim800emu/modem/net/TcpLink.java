@@ -23,9 +23,9 @@ import java.util.function.BooleanSupplier;
  * to the socket) minus {@code ioctl(SIOCOUTQ)} (bytes in the send queue not yet acknowledged). The
  * queue is polled in a task after completed writes, before every delivery of received data (a
  * reply usually carries the acknowledgement, and SEND OK must come before the reply), when the peer
- * closes, and on a timer while something is unacknowledged: first after 20 µs (a loopback or LAN
+ * closes, and on a timer while something is unacknowledged: every 20 µs (a loopback or LAN
  * peer acknowledges within tens of microseconds, and SEND OK should not wait a millisecond for it),
- * then doubling up to 20 ms while nothing moves, so a slow peer costs few polls.
+ * eight times, then doubling up to 20 ms while nothing moves, so a slow peer costs few polls.
  * The result can only lag the truth, never lead it: bytes of a write still in progress are in the
  * queue but not yet counted as written. Without {@code kernelAcks} a completed write counts as
  * acknowledged.
@@ -48,6 +48,9 @@ final class TcpLink extends ChannelLink {
     private ScheduledFuture<?> poll;
     private boolean pollQueued;
     private long pollDelayMicros = FIRST_POLL_MICROS;
+    /** Polls at the first interval before backing off begins. */
+    private static final int QUICK_POLLS = 8;
+    private int quickPolls;
 
     TcpLink(LinkListener listener, BooleanSupplier networkClosed, boolean kernelAcks) {
         super(listener, networkClosed);
@@ -176,7 +179,10 @@ final class TcpLink extends ChannelLink {
                 poll = null;
                 pollAcks();
             }, pollDelayMicros, TimeUnit.MICROSECONDS);
-            pollDelayMicros = Math.min(pollDelayMicros * 2, MAX_POLL_MICROS);
+            // A few quick polls first (fast peers answer within them), then back off.
+            if (++quickPolls > QUICK_POLLS) {
+                pollDelayMicros = Math.min(pollDelayMicros * 2, MAX_POLL_MICROS);
+            }
         }
     }
 
@@ -184,6 +190,7 @@ final class TcpLink extends ChannelLink {
         if (acked > reported && live()) {
             reported = acked;
             pollDelayMicros = FIRST_POLL_MICROS;
+            quickPolls = 0;
             listener.onAcked(acked);
         }
     }
