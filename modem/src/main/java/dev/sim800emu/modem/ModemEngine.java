@@ -125,6 +125,16 @@ public final class ModemEngine implements TcpIpHost {
         listener.onInputReady(inputReady);
     }
 
+    /** The control lines as last published. */
+    public LineState lines() {
+        return lastLines;
+    }
+
+    /** Whether the modem can take more input (see {@link ModemLines#onInputReady}). */
+    public boolean inputReady() {
+        return inputReady;
+    }
+
     /** The host raised (true) or dropped DTR. */
     public void hostDtr(boolean asserted) {
         if (dtr != asserted) {

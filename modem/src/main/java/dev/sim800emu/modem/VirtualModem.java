@@ -3,6 +3,8 @@ package dev.sim800emu.modem;
 import dev.sim800emu.modem.net.Network;
 import dev.sim800emu.modem.time.EventLoopClock;
 import io.netty.channel.EventLoop;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -14,10 +16,74 @@ import java.util.function.Consumer;
 public final class VirtualModem {
     private final EventLoop loop;
     private final ModemEngine engine;
+    /** Hosts on the serial line; touched only on the loop. */
+    private final List<Host> hosts = new ArrayList<>();
 
     public VirtualModem(ModemConfig config, EventLoop loop, Network network) {
         this.loop = loop;
         this.engine = new ModemEngine(config, new EventLoopClock(loop), network);
+        // Every endpoint (TCP, PTY, RFC 2217) is a host on the same line: output and line changes
+        // go to all of them, input comes from any of them, like a serial line with a Y cable.
+        engine.attach(bytes -> {
+            for (Host h : hosts) {
+                h.out.write(bytes);
+            }
+        });
+        engine.attachLines(new ModemLines() {
+            @Override
+            public void onLines(LineState state) {
+                for (Host h : hosts) {
+                    h.lines.onLines(state);
+                }
+            }
+
+            @Override
+            public void onInputReady(boolean ready) {
+                for (Host h : hosts) {
+                    h.lines.onInputReady(ready);
+                }
+            }
+        });
+    }
+
+    /** One host on the serial line (an endpoint's connection). */
+    public final class Host {
+        private final SerialOutput out;
+        private final ModemLines lines;
+        private boolean connected = true;
+
+        private Host(SerialOutput out, ModemLines lines) {
+            this.out = out;
+            this.lines = lines;
+        }
+
+        /**
+         * The host left. When it was the last one and {@code powerOff}, the modem loses power (links
+         * dropped); otherwise it keeps running for the hosts that remain or come later.
+         */
+        public void disconnect(boolean powerOff) {
+            if (!connected) {
+                return;
+            }
+            connected = false;
+            hosts.remove(this);
+            if (hosts.isEmpty() && powerOff) {
+                engine.powerOff();
+            }
+        }
+    }
+
+    /**
+     * A host joins the line (call on {@link #eventLoop()}): it hears the current control lines at
+     * once, and the modem powers on if it was off.
+     */
+    public Host connectHost(SerialOutput out, ModemLines lines) {
+        Host h = new Host(out, lines);
+        hosts.add(h);
+        lines.onLines(engine.lines());
+        lines.onInputReady(engine.inputReady());
+        engine.powerOn();
+        return h;
     }
 
     public EventLoop eventLoop() {
@@ -29,25 +95,14 @@ public final class VirtualModem {
         return engine;
     }
 
-    /** A host connected: output goes to {@code out}, and the modem powers on (if it is off). */
-    public void hostConnected(SerialOutput out) {
-        run(e -> {
-            e.attach(out);
-            e.powerOn();
-        });
-    }
-
     /**
-     * The host went away. With {@code powerOff} the modem loses power (links dropped); otherwise it
-     * keeps running, with its output discarded until the next host connects.
+     * A host without control lines connects from any thread; its output goes to {@code out}, and
+     * the modem powers on (if it is off). The returned future completes on the loop.
      */
-    public void hostDisconnected(boolean powerOff) {
-        run(e -> {
-            e.attach(bytes -> { });
-            if (powerOff) {
-                e.powerOff();
-            }
-        });
+    public CompletableFuture<Host> hostConnected(SerialOutput out) {
+        CompletableFuture<Host> f = new CompletableFuture<>();
+        run(e -> f.complete(connectHost(out, state -> { })));
+        return f;
     }
 
     /** Bytes typed by the host. The array must not be changed afterwards. */

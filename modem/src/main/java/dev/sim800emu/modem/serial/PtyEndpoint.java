@@ -149,7 +149,14 @@ public final class PtyEndpoint implements AutoCloseable {
         }
         // From here on the endpoint owns the descriptors, the thread and the link.
         try {
-            modem.hostConnected(pty::write);
+            pty.host = modem.hostConnected(pty::write).get(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            pty.close();
+            throw new IOException("the modem did not take the PTY: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            pty.close();
+            throw new IOException("interrupted while connecting the PTY", e);
         } catch (RuntimeException e) { // e.g. the event loop has been shut down
             pty.close();
             throw e;
@@ -157,6 +164,9 @@ public final class PtyEndpoint implements AutoCloseable {
         log.info("modem on {} -> {}", link, pty.slavePath);
         return pty;
     }
+
+    /** This PTY as a host on the modem's line, once connected. */
+    private volatile VirtualModem.Host host;
 
     /** The PTY's slave device, e.g. {@code /dev/pts/3}. */
     public Path slavePath() {
@@ -178,8 +188,14 @@ public final class PtyEndpoint implements AutoCloseable {
             return;
         }
         try {
-            modem.hostDisconnected(true);
-        } catch (RuntimeException e) {
+            VirtualModem.Host h = host;
+            if (h != null) {
+                modem.runAndWait(e -> h.disconnect(true)).get(5, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException
+                 | RuntimeException e) {
             // The event loop is already gone; the PTY must still be released.
             log.warn("{}: could not power the modem off: {}", link, e.toString());
         }

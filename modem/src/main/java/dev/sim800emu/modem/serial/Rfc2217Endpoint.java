@@ -111,6 +111,9 @@ public final class Rfc2217Endpoint implements AutoCloseable {
         private HostPort port;
         private Rfc2217Session session;
 
+        /** The connected host's place on the modem's line. */
+        private dev.sim800emu.modem.VirtualModem.Host line;
+
         @Override
         public void channelActive(ChannelHandlerContext ctx) {
             Channel ch = ctx.channel();
@@ -125,8 +128,9 @@ public final class Rfc2217Endpoint implements AutoCloseable {
             port = new HostPort(ch, engine);
             session = new Rfc2217Session(port, bytes -> ch.writeAndFlush(Unpooled.wrappedBuffer(bytes), ch.voidPromise()));
             session.start();
-            engine.attach(port::toHost);
-            engine.attachLines(new ModemLines() {
+            engine.hostDtr(true);
+            engine.hostRts(true);
+            line = modem.connectHost(port::toHost, new ModemLines() {
                 @Override
                 public void onLines(LineState state) {
                     session.lines(state);
@@ -138,9 +142,6 @@ public final class Rfc2217Endpoint implements AutoCloseable {
                     session.inputReady(ready);
                 }
             });
-            engine.hostDtr(true);
-            engine.hostRts(true);
-            engine.powerOn();
         }
 
         @Override
@@ -174,12 +175,10 @@ public final class Rfc2217Endpoint implements AutoCloseable {
             host = null;
             log.info("RFC 2217 host disconnected");
             port.detach();
-            ModemEngine engine = modem.engine();
-            engine.attach(bytes -> { });
-            engine.attachLines(state -> { });
-            engine.hostWritable(true);
-            if (!keepPowered) {
-                engine.powerOff();
+            modem.engine().hostWritable(true);
+            if (line != null) {
+                line.disconnect(!keepPowered);
+                line = null;
             }
         }
 

@@ -112,13 +112,15 @@ public final class TcpSerialEndpoint implements AutoCloseable {
         }
         socketFull = false;
         pacingFull = false;
-        modem.engine().attach(bytes -> { });
-        modem.engine().attachLines(state -> { });
         modem.engine().hostWritable(true);
-        if (!keepPowered) {
-            modem.engine().powerOff();
+        if (line != null) {
+            line.disconnect(!keepPowered);
+            line = null;
         }
     }
+
+    /** The connected host's place on the modem's line. */
+    private VirtualModem.Host line;
 
     /** One connected host. Runs on the modem's event loop. */
     private final class HostHandler extends ChannelInboundHandlerAdapter {
@@ -144,19 +146,20 @@ public final class TcpSerialEndpoint implements AutoCloseable {
             };
             socketFull = false;
             pacingFull = false;
+            dev.sim800emu.modem.SerialOutput output;
             if (baudPacing) {
                 paced = new PacedOutput(ch.eventLoop(), modem.engine()::serialRate, toHost, full -> {
                     pacingFull = !full;
                     updateWritable();
                 });
-                modem.engine().attach(paced::write);
+                output = paced::write;
             } else {
                 paced = null;
-                modem.engine().attach(toHost::accept);
+                output = toHost::accept;
             }
             // A raw socket has no CTS wire: the modem's "input full" pauses reading instead, so
             // the host's writes back up in TCP and nothing it sent is lost.
-            modem.engine().attachLines(new dev.sim800emu.modem.ModemLines() {
+            line = modem.connectHost(output, new dev.sim800emu.modem.ModemLines() {
                 @Override
                 public void onLines(dev.sim800emu.modem.LineState state) {
                 }
@@ -166,7 +169,6 @@ public final class TcpSerialEndpoint implements AutoCloseable {
                     ch.config().setAutoRead(ready);
                 }
             });
-            modem.engine().powerOn();
         }
 
         @Override
