@@ -1,17 +1,13 @@
 package dev.sim800emu.modem.serial;
 
 import dev.sim800emu.modem.VirtualModem;
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.ServerChannel;
-import io.netty.channel.socket.SocketChannel;
 import java.net.InetSocketAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,18 +42,7 @@ public final class TcpSerialEndpoint implements AutoCloseable {
         this.keepPowered = keepPowered;
         this.baudPacing = baudPacing;
         this.trace = trace;
-        ServerBootstrap b = new ServerBootstrap()
-                .group(acceptor, modem.eventLoop())
-                .channel(channelType)
-                .option(ChannelOption.SO_REUSEADDR, true)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new HostHandler());
-                    }
-                });
-        this.serverChannel = b.bind(bind).sync().channel();
+        this.serverChannel = SerialServer.listen(modem, acceptor, channelType, bind, HostHandler::new);
     }
 
     /**
@@ -85,12 +70,7 @@ public final class TcpSerialEndpoint implements AutoCloseable {
 
     @Override
     public void close() {
-        serverChannel.close().syncUninterruptibly();
-        modem.runAndWait(e -> {
-            if (host != null) {
-                host.close();
-            }
-        }).join();
+        SerialServer.close(serverChannel, modem, () -> host);
     }
 
     /** Output stops while the host's socket is full or the pacing queue is (either one). */
