@@ -31,25 +31,41 @@ import java.util.Map;
  */
 final class EndpointTarget implements TranscriptTarget {
     private static final Duration WAIT = Duration.ofSeconds(5);
+    /** The port transcripts open servers on; the network maps it to a free host port. */
+    static final int MODEM_PORT = 1234;
 
     /** Servers and the event loop, shared by every run of a test class. */
     static final class World implements AutoCloseable {
         final EventLoopGroup group = NettyNetwork.newEventLoopGroup(1);
         final TcpTestServer tcp = TcpTestServer.scripted();
         final UdpTestServer udp = UdpTestServer.recording();
+        final UdpTestServer udp2 = UdpTestServer.recording();
+        /** The modem's fixed UDP port for extended mode (AT+CLPORT), free on this host. */
+        final int localUdpPort = freeUdpPort();
         final TestDnsServer dns = new TestDnsServer(Map.of(
                 "www.baidu.com", List.of("127.0.0.77", "127.0.0.78"),
                 "www.sim.com", List.of("127.0.0.1")));
 
         Map<String, String> vars() {
-            return Map.of("LOCAL_IP", "10.78.245.128", "SERVER", "127.0.0.1",
-                    "TCP_PORT", Integer.toString(tcp.port()), "UDP_PORT", Integer.toString(udp.port()));
+            return Map.of("LOCAL_IP", "10.78.245.128", "LOCAL_IP2", "10.204.70.11", "SERVER", "127.0.0.1",
+                    "TCP_PORT", Integer.toString(tcp.port()), "UDP_PORT", Integer.toString(udp.port()),
+                    "UDP2_PORT", Integer.toString(udp2.port()), "MODEM_PORT", Integer.toString(MODEM_PORT),
+                    "LOCAL_UDP_PORT", Integer.toString(localUdpPort));
+        }
+
+        private static int freeUdpPort() {
+            try (java.net.DatagramSocket s = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+                return s.getLocalPort();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
 
         @Override
         public void close() {
             tcp.close();
             udp.close();
+            udp2.close();
             dns.close();
             group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
         }
@@ -63,11 +79,21 @@ final class EndpointTarget implements TranscriptTarget {
     private final OutputStream out;
     private final int firstClient;
     private InetSocketAddress udpPeer;
+    private final int serverHostPort;
+    private Socket client;
+
+    private static int freeTcpPort() throws java.io.IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
 
     EndpointTarget(World world, boolean echoOn) throws Exception {
         this.world = world;
         this.firstClient = world.tcp.acceptedCount();
-        network = new NettyNetwork(world.group.next(), new NetworkOptions(world.dns.address(), DestinationPolicy.allowAll()));
+        serverHostPort = freeTcpPort();
+        network = new NettyNetwork(world.group.next(), new NetworkOptions(world.dns.address(), DestinationPolicy.allowAll(),
+                java.net.InetAddress.getLoopbackAddress(), serverHostPort - MODEM_PORT));
         VirtualModem modem = new VirtualModem(ModemConfig.builder().bootMillis(0).activationMillis(0).build(),
                 network.eventLoop(), network);
         endpoint = TcpSerialEndpoint.start(modem, world.group, NettyNetwork.serverChannelType(world.group),
@@ -163,13 +189,39 @@ final class EndpointTarget implements TranscriptTarget {
                 assertThat(d.data()).isEqualTo(a.data());
                 udpPeer = d.sender();
             }
-            case "udp send" -> world.udp.send(a.data(), udpPeer);
+            case "udp send" -> world.udp.send(a.data(), udpPeer != null ? udpPeer
+                    : new InetSocketAddress("127.0.0.1", world.localUdpPort));
+            case "udp2 send" -> world.udp2.send(a.data(), udpPeer != null ? udpPeer
+                    : new InetSocketAddress("127.0.0.1", world.localUdpPort));
+            case "udp2 expect" -> {
+                UdpTestServer.Datagram d = world.udp2.receive(WAIT);
+                assertThat(d).as("datagram").isNotNull();
+                assertThat(d.data()).isEqualTo(a.data());
+            }
+            case "client connect" -> {
+                client = new Socket();
+                client.setTcpNoDelay(true);
+                client.connect(new InetSocketAddress("127.0.0.1", serverHostPort), 2000);
+            }
+            case "client send" -> {
+                client.getOutputStream().write(a.data());
+                client.getOutputStream().flush();
+            }
+            case "client close" -> client.close();
+            case "client expect" -> {
+                client.setSoTimeout((int) WAIT.toMillis());
+                byte[] got = client.getInputStream().readNBytes(a.data().length);
+                assertThat(got).isEqualTo(a.data());
+            }
             default -> throw new IllegalArgumentException("unknown action " + a);
         }
     }
 
     @Override
     public void close() throws Exception {
+        if (client != null) {
+            client.close();
+        }
         socket.close();
         endpoint.close();
         network.eventLoop().submit(() -> { }).sync();

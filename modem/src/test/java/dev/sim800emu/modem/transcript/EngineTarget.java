@@ -24,9 +24,18 @@ final class EngineTarget implements TranscriptTarget {
         h.net.name("www.sim.com", SERVER);
     }
 
+    static final int UDP_PORT = 5001;
+    static final int UDP2_PORT = 5002;
+
     static Map<String, String> vars() {
-        return Map.of("LOCAL_IP", "10.78.245.128", "SERVER", SERVER, "TCP_PORT", "5000", "UDP_PORT", "5001");
+        return Map.of("LOCAL_IP", "10.78.245.128", "LOCAL_IP2", "10.204.70.11", "SERVER", SERVER,
+                "TCP_PORT", "5000", "UDP_PORT", Integer.toString(UDP_PORT), "UDP2_PORT", Integer.toString(UDP2_PORT),
+                "MODEM_PORT", "1234", "LOCAL_UDP_PORT", "8888");
     }
+
+    /** The client connected to the modem's server, if any. */
+    private FakeLink client;
+    private final Map<Integer, Integer> udpExpected = new HashMap<>();
 
     @Override
     public void send(byte[] bytes) {
@@ -81,8 +90,17 @@ final class EngineTarget implements TranscriptTarget {
         return parts.length > 1 ? ofKind.get(Integer.parseInt(parts[1])) : ofKind.get(ofKind.size() - 1);
     }
 
+    private static final java.net.InetSocketAddress UDP_PEER = new java.net.InetSocketAddress(SERVER, UDP_PORT);
+    private static final java.net.InetSocketAddress UDP2_PEER = new java.net.InetSocketAddress(SERVER, UDP2_PORT);
+
     @Override
     public void act(Transcript.Action a) {
+        String who = a.proto() == null ? "" : a.proto();
+        if (who.equals("client") || who.startsWith("udp")) {
+            actOther(who, a);
+            settle();
+            return;
+        }
         switch (a.verb()) {
             case "wait" -> h.clock.advance(a.millis());
             case "send" -> link(a.proto()).receive(a.data());
@@ -97,6 +115,41 @@ final class EngineTarget implements TranscriptTarget {
             default -> throw new IllegalArgumentException("unknown action " + a.verb());
         }
         settle();
+    }
+
+    /** The modem server's client, and the UDP peers, which datagrams tell apart by port. */
+    private void actOther(String who, Transcript.Action a) {
+        switch (who + " " + a.verb()) {
+            case "client connect" -> {
+                client = h.net.servers.get(h.net.servers.size() - 1).accept(SERVER, 40000);
+                connected.add(client);
+            }
+            case "client send" -> client.receive(a.data());
+            case "client close" -> client.peerClose();
+            case "client expect" -> {
+                byte[] all = client.sent.toByteArray();
+                int from = expected.getOrDefault(client, 0);
+                assertThat(Arrays.copyOfRange(all, from, all.length)).isEqualTo(a.data());
+                expected.put(client, all.length);
+            }
+            case "udp send" -> link("udp").receiveFrom(a.data(), UDP_PEER);
+            case "udp2 send" -> link("udp").receiveFrom(a.data(), UDP2_PEER);
+            case "udp expect", "udp2 expect" -> {
+                FakeLink l = link("udp");
+                int port = who.equals("udp") ? UDP_PORT : UDP2_PORT;
+                java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+                int seen = udpExpected.getOrDefault(port, 0);
+                int index = 0;
+                for (int i = 0; i < l.datagrams.size(); i++) {
+                    if (l.destinations.get(i).getPort() == port && index++ >= seen) {
+                        got.writeBytes(l.datagrams.get(i));
+                    }
+                }
+                udpExpected.put(port, index);
+                assertThat(got.toByteArray()).isEqualTo(a.data());
+            }
+            default -> throw new IllegalArgumentException("unknown action " + who + " " + a.verb());
+        }
     }
 
     @Override

@@ -123,6 +123,8 @@ public record Transcript(String name, List<Step> steps, boolean echoOn) {
     public static List<String> all() {
         return List.of("3.1.1-tcp-client.txt", "3.1.2-udp-client.txt", "6-dns.txt", "7.1-fixed-length-send.txt",
                 "7.2-timed-send.txt", "7.3-send-limits.txt", "7.4-quick-send.txt", "7.5-cipack.txt",
-                "tinygsm-sim800.txt", "3.2.3-transparent.txt", "3.2.4-switching.txt");
+                "tinygsm-sim800.txt", "3.2.3-transparent.txt", "3.2.4-switching.txt", "3.1.3-tcp-server.txt",
+                "3.1.4-udp-extended.txt", "4.1-multi-client.txt", "4.2-multi-server.txt", "5-two-contexts.txt",
+                "7.4-7.5-multi-quick-send-cipack.txt", "8.2-manual-receive.txt");
     }
 }

@@ -28,7 +28,7 @@ class TranscriptEndpointTest {
     static Stream<Arguments> runs() {
         return Transcript.all().stream().flatMap(name -> {
             try {
-                int longest = Math.min(32, Transcript.load(name, world.vars()).longestSend());
+                int longest = Math.min(24, Transcript.load(name, world.vars()).longestSend());
                 // Timed dialogs (CIPATS, +++ guard times) wait real seconds: a few splits only.
                 boolean slow = name.startsWith("7.2") || name.startsWith("3.2");
                 IntStream positions = slow ? IntStream.of(0, 2) : IntStream.range(0, longest);
