@@ -315,6 +315,13 @@ public final class ModemEngine implements TcpIpHost {
         if (power != Power.ON || asleepFor(len)) {
             return;
         }
+        if (dataMode && inbox.size() == 0) {
+            // Data mode with nothing queued: straight to the link, without the inbox copy.
+            tcpip.onDataModeInput(data, off, len);
+            flush();
+            updateInputReady();
+            return;
+        }
         if (inbox.size() + len > INBOX_LIMIT) {
             log.warn("type-ahead over {} bytes; dropping {} bytes", INBOX_LIMIT, len);
             return;
@@ -584,6 +591,10 @@ public final class ModemEngine implements TcpIpHost {
 
     @Override
     public void writeData(byte[] bytes) {
+        if (out.isEmpty() && held.isEmpty() && !outputHeld()) {
+            serial.write(bytes); // the common case in data mode: no copy through the output buffer
+            return;
+        }
         out.write(bytes);
         flush();
     }

@@ -145,12 +145,17 @@ final class TransparentLink {
         int sendSz = ccfg()[2];
         if (uplink.size() >= sendSz) {
             byte[] all = uplink.drain();
-            int p = 0;
-            while (all.length - p >= sendSz) {
-                sendPacket(java.util.Arrays.copyOfRange(all, p, p + sendSz));
-                p += sendSz;
+            int full = all.length - all.length % sendSz;
+            if (link.protocol == dev.sim800emu.modem.net.Protocol.TCP) {
+                // A TCP stream has no packet boundaries to keep: the full packets go out in one
+                // write (one system call) instead of one per SendSz bytes.
+                sendPacket(full == all.length ? all : java.util.Arrays.copyOf(all, full));
+            } else {
+                for (int p = 0; p < full; p += sendSz) {
+                    sendPacket(java.util.Arrays.copyOfRange(all, p, p + sendSz));
+                }
             }
-            uplink.write(all, p, all.length - p);
+            uplink.write(all, full, all.length - full);
         }
         cancel(waitTimer);
         waitTimer = null;
@@ -213,7 +218,14 @@ final class TransparentLink {
         }
         if (ccfg()[4] == 0) {
             while (!downlink.isEmpty()) {
-                host.writeData(take(Integer.MAX_VALUE));
+                if (headOffset == 0) {
+                    // Whole chunks go out as they came, without another copy.
+                    byte[] chunk = downlink.poll();
+                    downlinkBytes -= chunk.length;
+                    host.writeData(chunk);
+                } else {
+                    host.writeData(take(Integer.MAX_VALUE));
+                }
             }
         } else if (rxTimer == null && downlinkBytes > 0) {
             host.writeData(take(ccfg()[5]));

@@ -125,10 +125,26 @@ class TransparentModeTest {
         h.at("AT+CIPCCFG=5,3,10,1");
         FakeLink l = connect();
         h.send("0123456789abcdefghijklmnopqrstuvw");
-        assertThat(l.datagrams).extracting(String::new).containsExactly("0123456789", "abcdefghij", "klmnopqrst");
+        // Full packets leave at once (one write on a TCP stream); the rest waits for WaitTm.
+        assertThat(l.sentText()).isEqualTo("0123456789abcdefghijklmnopqrst");
         h.clock.advance(299);
-        assertThat(l.datagrams).hasSize(3);
+        assertThat(l.sentText()).hasSize(30);
         h.clock.advance(1);
+        assertThat(l.sentText()).endsWith("uvw");
+    }
+
+    @Test
+    void udpPacketsKeepTheirSendSize() {
+        h.at("AT+CIPCCFG=5,3,10,1");
+        h.at("AT+CIPMODE=1");
+        h.at("AT+CIPSTART=\"UDP\",\"10.0.0.9\",9000");
+        FakeLink l = h.net.last();
+        l.autoAck = true;
+        l.connect();
+        h.take();
+        h.send("0123456789abcdefghijklmnopqrstuvw");
+        assertThat(l.datagrams).extracting(String::new).containsExactly("0123456789", "abcdefghij", "klmnopqrst");
+        h.clock.advance(300);
         assertThat(l.datagrams).extracting(String::new).endsWith("uvw");
     }
 
