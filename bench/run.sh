@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the benchmarks, runs them with short settings, and rewrites docs/benchmarks.md.
 #
-#   bench/run.sh                     # everything, about 5 minutes on 2 cores
+#   bench/run.sh                     # everything, about 6 minutes on 2 cores
 #   MVN_ARGS=-o bench/run.sh         # build offline
 #   JMH_ARGS="-f 1 -wi 1 -w 1s -i 2 -r 1s" bench/run.sh   # quicker, noisier
 #

@@ -37,6 +37,15 @@ final class BlockingClient implements AutoCloseable {
         out.write(bytes);
     }
 
+    /** The socket's own streams, for benchmarks that parse the serial output themselves. */
+    InputStream input() {
+        return in;
+    }
+
+    OutputStream output() {
+        return out;
+    }
+
     /**
      * Reads exactly {@code expected.length} bytes and checks they are {@code expected}.
      *
