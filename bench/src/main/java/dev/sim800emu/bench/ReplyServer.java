@@ -1,18 +1,10 @@
 package dev.sim800emu.bench;
 
-import dev.sim800emu.modem.net.NettyNetwork;
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.socket.SocketChannel;
-import java.net.InetSocketAddress;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The raw baseline for the AT round trip: a TCP server on 127.0.0.1 that answers every
@@ -20,32 +12,10 @@ import java.util.concurrent.TimeUnit;
  * one-thread event loop built exactly like the emulator's (native epoll, TCP_NODELAY), so the only
  * difference from the emulator's serial endpoint is the modem engine between read and write.
  */
-final class ReplyServer implements AutoCloseable {
-    private final EventLoopGroup group = NettyNetwork.newEventLoopGroup(1);
-    private final Channel server;
+final class ReplyServer extends LoopbackServer {
 
     ReplyServer(int requestSize, byte[] reply) throws InterruptedException {
-        server = new ServerBootstrap()
-                .group(group)
-                .channel(NettyNetwork.serverChannelType(group))
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new Answerer(requestSize, reply));
-                    }
-                })
-                .bind(new InetSocketAddress("127.0.0.1", 0)).sync().channel();
-    }
-
-    InetSocketAddress address() {
-        return (InetSocketAddress) server.localAddress();
-    }
-
-    @Override
-    public void close() {
-        server.close().syncUninterruptibly();
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        super(() -> new Answerer(requestSize, reply));
     }
 
     /** Counts bytes; one reply per complete request, written and flushed in one go. */
