@@ -121,7 +121,8 @@ public final class LineExecutor implements CommandContext {
     private Result invoke(Invocation inv) {
         CommandSpec spec = table.find(inv.name());
         if (spec == null) {
-            return Result.ERROR;
+            // Unknown command: ERROR, or with CMEE the generic 27.007 "unknown" (100).
+            return Result.cme(CmeError.UNKNOWN);
         }
         Handler h = spec.handlerFor(inv.form());
         if (h == null) {

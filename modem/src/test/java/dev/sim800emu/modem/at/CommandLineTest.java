@@ -43,11 +43,13 @@ class CommandLineTest {
         h.take();
         assertThat(h.at("AT+FOO")).isEqualTo("\r\nERROR\r\n");
         assertThat(h.at("AT+CMEE=2")).isEqualTo("\r\nOK\r\n");
-        // Unknown commands stay plain ERROR; a state refusal becomes a +CME ERROR.
-        assertThat(h.at("AT+FOO")).isEqualTo("\r\nERROR\r\n");
+        // With CMEE an unknown command is the generic "unknown"; a state refusal is code 3.
+        assertThat(h.at("AT+FOO")).isEqualTo("\r\n+CME ERROR: unknown\r\n");
+        assertThat(h.at("AT+CSQ=5")).as("a form the command lacks stays plain ERROR").isEqualTo("\r\nERROR\r\n");
         assertThat(h.at("AT+CIICR")).isEqualTo("\r\n+CME ERROR: operation not allowed\r\n");
         assertThat(h.at("AT+CMEE=1")).isEqualTo("\r\nOK\r\n");
         assertThat(h.at("AT+CIICR")).isEqualTo("\r\n+CME ERROR: 3\r\n");
+        assertThat(h.at("AT+FOO")).isEqualTo("\r\n+CME ERROR: 100\r\n");
     }
 
     @Test
@@ -64,7 +66,8 @@ class CommandLineTest {
     void firstFailureStopsTheLine() {
         h.send("ATE0\r");
         h.take();
-        assertThat(h.at("AT+CMEE=1;+NOPE;+CMEE=2")).isEqualTo("\r\nERROR\r\n");
+        // CMEE=1 has taken effect when +NOPE fails, so the error is numeric.
+        assertThat(h.at("AT+CMEE=1;+NOPE;+CMEE=2")).isEqualTo("\r\n+CME ERROR: 100\r\n");
         assertThat(h.at("AT+CMEE?")).isEqualTo("\r\n+CMEE: 1\r\n\r\nOK\r\n");
     }
 
