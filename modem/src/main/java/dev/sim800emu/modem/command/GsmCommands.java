@@ -103,11 +103,13 @@ public final class GsmCommands {
                     if (!pin.equals(modem.config().simPin())) {
                         return Result.cme(CmeError.INCORRECT_PASSWORD);
                     }
+                    boolean before = radio().registered();
                     radio().sim = Radio.Sim.READY;
                     radio().attached = true;
                     modem.urc(w -> w.text("+CPIN: READY"));
                     modem.urc(w -> w.text("Call Ready"));
                     modem.urc(w -> w.text("SMS Ready"));
+                    reportRegistration(before);
                     return Result.OK;
                 }));
         t.add(CommandSpec.named("+CFUN")
@@ -127,7 +129,10 @@ public final class GsmCommands {
                         modem.afterLine(modem::reboot);
                         return Result.OK;
                     }
-                    return setFunctionality(c, fun);
+                    boolean before = radio().registered();
+                    Result r = setFunctionality(c, fun);
+                    reportRegistration(before);
+                    return r;
                 }));
         t.add(CommandSpec.named("+CSQ")
                 .test("+CSQ: (0-31,99),(0-7,99)")
@@ -244,6 +249,23 @@ public final class GsmCommands {
                     radio().cgact = state == 1;
                     return Result.OK;
                 }));
+    }
+
+    /** +CREG/+CGREG URCs (AT+CREG=1/2) when registration changed (manual 3.2.32, 7.2.10). */
+    private void reportRegistration(boolean before) {
+        boolean now = radio().registered();
+        if (before != now) {
+            registrationUrc("+CREG", p().creg, now);
+            registrationUrc("+CGREG", p().cgreg, now);
+        }
+    }
+
+    private void registrationUrc(String name, int mode, boolean registered) {
+        if (mode == 0) {
+            return;
+        }
+        String line = name + ": " + (registered ? 1 : 0) + (mode == 2 && registered ? ",\"1A2B\",\"3C4D\"" : "");
+        modem.urc(w -> w.text(line));
     }
 
     private CommandSpec.Builder registration(String name, java.util.function.IntConsumer set,

@@ -113,6 +113,16 @@ class StartupCommandsTest {
     }
 
     @Test
+    void registrationUrcs() {
+        h.booted();
+        h.at("ATE0");
+        h.at("AT+CREG=1;+CGREG=2");
+        assertThat(h.at("AT+CFUN=4")).isEqualTo("\r\nOK\r\n\r\n+CREG: 0\r\n\r\n+CGREG: 0\r\n");
+        assertThat(h.at("AT+CFUN=1")).isEqualTo("\r\nOK\r\n\r\n+CREG: 1\r\n\r\n+CGREG: 1,\"1A2B\",\"3C4D\"\r\n");
+        assertThat(h.at("AT+CFUN=1")).as("no change, no URC").isEqualTo("\r\nOK\r\n");
+    }
+
+    @Test
     void detachedModemCannotActivate() {
         h.booted();
         h.at("ATE0");
