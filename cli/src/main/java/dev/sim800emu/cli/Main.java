@@ -91,8 +91,9 @@ public final class Main implements Callable<Integer> {
             description = "How long CIPSTART waits before CONNECT FAIL, 1..160000 ms (default: ${DEFAULT-VALUE}).")
     long connectTimeoutMs;
 
-    @Option(names = "--boot-time", paramLabel = "MS", defaultValue = "1000",
-            description = "Time from power-on or AT+CFUN=1,1 to RDY (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--boot-time", paramLabel = "MS", defaultValue = "0",
+            description = "Time from power-on or AT+CFUN=1,1 to RDY; input meanwhile is lost, as on the chip "
+                    + "(default: ${DEFAULT-VALUE}, ready at once; a real SIM800 takes about 3000).")
     long bootMs;
 
     @Option(names = "--activation-time", paramLabel = "MS", defaultValue = "100",

@@ -84,7 +84,10 @@ public final class ModemConfig {
         return secondLocalIp;
     }
 
-    /** Time from power-on or reset to the boot URCs (RDY …); input is ignored meanwhile. */
+    /**
+     * Time from power-on or reset to the boot URCs (RDY …); input is ignored meanwhile. Default 0
+     * (ready at once, friendly to scripts); a real SIM800 takes about 3 s.
+     */
     public long bootMillis() {
         return bootMillis;
     }
@@ -122,7 +125,7 @@ public final class ModemConfig {
         private List<ApnRule> apnRules = List.of();
         private Inet4Address localIp = ipv4("10.78.245.128");
         private Inet4Address secondLocalIp = ipv4("10.204.70.11");
-        private long bootMillis = 1000;
+        private long bootMillis = 0;
         private long activationMillis = 100;
         private long connectTimeoutMillis = 75_000;
         private int rssi = 20;
