@@ -1,19 +1,10 @@
 package dev.sim800emu.bench;
 
-import dev.sim800emu.modem.net.NettyNetwork;
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.socket.SocketChannel;
-import java.net.InetSocketAddress;
 import java.util.Arrays;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A TCP server on 127.0.0.1 that streams bytes to every connection as fast as the connection takes
@@ -22,42 +13,23 @@ import java.util.concurrent.TimeUnit;
  * client that reads slowly costs it nothing. One epoll event loop thread for all connections,
  * TCP_NODELAY, like the emulator's endpoint. The bytes sent are all {@code 'y'}.
  */
-final class StreamingServer implements AutoCloseable {
+final class StreamingServer extends LoopbackServer {
     private static final int BLOCK = 64 * 1024;
-
-    private final EventLoopGroup group = NettyNetwork.newEventLoopGroup(1);
-    private final ByteBuf block;
-    private final Channel server;
+    /** The bytes streamed, shared read-only by every connection (written as duplicates). */
+    private static final ByteBuf BLOCK_OF_Y = blockOfY();
 
     StreamingServer() throws InterruptedException {
+        super(Streamer::new);
+    }
+
+    private static ByteBuf blockOfY() {
         byte[] fill = new byte[BLOCK];
         Arrays.fill(fill, (byte) 'y');
-        block = Unpooled.unreleasableBuffer(Unpooled.directBuffer(BLOCK).writeBytes(fill));
-        server = new ServerBootstrap()
-                .group(group)
-                .channel(NettyNetwork.serverChannelType(group))
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new Streamer());
-                    }
-                })
-                .bind(new InetSocketAddress("127.0.0.1", 0)).sync().channel();
-    }
-
-    InetSocketAddress address() {
-        return (InetSocketAddress) server.localAddress();
-    }
-
-    @Override
-    public void close() {
-        server.close().syncUninterruptibly();
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        return Unpooled.unreleasableBuffer(Unpooled.directBuffer(BLOCK).writeBytes(fill));
     }
 
     /** Writes while writable, resumes when the channel becomes writable again; discards input. */
-    private final class Streamer extends ChannelInboundHandlerAdapter {
+    private static final class Streamer extends ChannelInboundHandlerAdapter {
         private boolean pumping;
         private boolean again;
 
@@ -84,7 +56,7 @@ final class StreamingServer implements AutoCloseable {
                 do {
                     again = false;
                     while (ctx.channel().isWritable()) {
-                        ctx.write(block.duplicate(), ctx.voidPromise());
+                        ctx.write(BLOCK_OF_Y.duplicate(), ctx.voidPromise());
                     }
                     ctx.flush();
                 } while (again && ctx.channel().isActive());
