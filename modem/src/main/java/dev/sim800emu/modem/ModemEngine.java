@@ -79,8 +79,14 @@ public final class ModemEngine implements TcpIpHost {
     private final ByteSink out = new ByteSink(64);
     private final ResponseWriter writer = new ResponseWriter(active, out);
     private final CommandLineFramer framer = new CommandLineFramer(active::backspace);
-    private final CommandTable table = new CommandTable();
-    private final LineExecutor executor;
+    /** Every command of the chip; one immutable table shared by all modems of the process. */
+    private static final CommandTable<ModemEngine> COMMANDS = CommandTable.build(families -> {
+        BasicCommands.register(families.section(m -> m));
+        GsmCommands.register(families.section(m -> m));
+        BearerProfileCommands.register(families.section(m -> m));
+        TcpIpCommands.register(families.section(ModemEngine::tcpip));
+    });
+    private final LineExecutor<ModemEngine> executor;
     private final TcpIpStack tcpip;
 
     private final ArrayDeque<byte[]> urcQueue = new ArrayDeque<>();
@@ -105,11 +111,7 @@ public final class ModemEngine implements TcpIpHost {
         this.network = network;
         this.radio = new Radio(config);
         this.tcpip = new TcpIpStack(this);
-        this.executor = new LineExecutor(table, writer, this::lineDone, this::flush);
-        BasicCommands.register(table, this);
-        GsmCommands.register(table, this);
-        BearerProfileCommands.register(table, this);
-        TcpIpCommands.register(table, tcpip);
+        this.executor = new LineExecutor<>(COMMANDS, this, writer, this::lineDone, this::flush);
     }
 
     /** Sets where serial output goes. */

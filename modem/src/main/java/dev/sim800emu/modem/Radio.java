@@ -28,6 +28,9 @@ public final class Radio {
     public String cgdcontApn = "";
     public int cgdcontCid;
     public boolean cgact;
+    /** AT+CGEREP and AT+CSMINS reporting modes: kept, not acted on. */
+    public int cgerep;
+    public int csmins;
 
     Radio(ModemConfig config) {
         this.config = config;

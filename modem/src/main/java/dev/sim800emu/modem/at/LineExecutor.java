@@ -15,10 +15,11 @@ import org.slf4j.LoggerFactory;
  * <p>A command that answers {@link Result#PENDING} suspends the line until
  * {@link #complete(Result)}; the engine holds back URCs and input meanwhile.
  */
-public final class LineExecutor implements CommandContext {
+public final class LineExecutor<M> implements CommandContext {
     private static final Logger log = LoggerFactory.getLogger(LineExecutor.class);
 
-    private final CommandTable table;
+    private final CommandTable<M> table;
+    private final M modem;
     private final ResponseWriter out;
     private final Runnable onLineDone;
     private final Runnable onSuspend;
@@ -31,12 +32,14 @@ public final class LineExecutor implements CommandContext {
     private long internalErrors;
 
     /**
+     * @param modem what handlers are invoked with
      * @param onLineDone called after a line's final result has been written
      * @param onSuspend called when a command goes pending, so that what it printed (a prompt) is
      *     sent to the host at once
      */
-    public LineExecutor(CommandTable table, ResponseWriter out, Runnable onLineDone, Runnable onSuspend) {
+    public LineExecutor(CommandTable<M> table, M modem, ResponseWriter out, Runnable onLineDone, Runnable onSuspend) {
         this.table = table;
+        this.modem = modem;
         this.out = out;
         this.onLineDone = onLineDone;
         this.onSuspend = onSuspend;
@@ -119,17 +122,17 @@ public final class LineExecutor implements CommandContext {
     }
 
     private Result invoke(Invocation inv) {
-        CommandSpec spec = table.find(inv.name());
+        CommandSpec<M> spec = table.find(inv.name());
         if (spec == null) {
             // Unknown command: ERROR, or with CMEE the generic 27.007 "unknown" (100).
             return Result.cme(CmeError.UNKNOWN);
         }
-        Handler h = spec.handlerFor(inv.form());
+        Handler<M> h = spec.handlerFor(inv.form());
         if (h == null) {
             return Result.ERROR;
         }
         try {
-            Result r = h.handle(this, inv.args());
+            Result r = h.handle(modem, this, inv.args());
             return r == null ? Result.ERROR : r;
         } catch (BadParameterException e) {
             return Result.ERROR;

@@ -7,7 +7,8 @@ import dev.sim800emu.modem.at.CommandContext;
 import dev.sim800emu.modem.at.CommandSpec;
 import dev.sim800emu.modem.at.CommandTable;
 import dev.sim800emu.modem.at.Result;
-import java.util.function.IntConsumer;
+import java.util.function.ObjIntConsumer;
+import java.util.function.ToIntFunction;
 
 /**
  * V.250 basic commands (SIM800 manual chapter 2): ATE, ATV, ATQ, ATX, ATI, ATZ, AT&F, AT&W, AT&V,
@@ -15,58 +16,54 @@ import java.util.function.IntConsumer;
  * ({@code ATE} is {@code ATE0}).
  */
 public final class BasicCommands {
-    private final ModemEngine modem;
-
-    private BasicCommands(ModemEngine modem) {
-        this.modem = modem;
+    private BasicCommands() {
     }
 
-    public static void register(CommandTable t, ModemEngine modem) {
-        new BasicCommands(modem).registerAll(t);
-    }
-
-    private Profile p() {
+    private static Profile p(ModemEngine modem) {
         return modem.activeProfile();
     }
 
-    private void registerAll(CommandTable t) {
-        t.add(basic("E", 0, 1, v -> p().echo = v == 1));
-        t.add(basic("V", 0, 1, v -> p().verbose = v == 1));
-        t.add(basic("Q", 0, 1, v -> p().quiet = v == 1));
-        t.add(basic("X", 0, 4, v -> p().x = v));
-        t.add(basic("&C", 0, 1, v -> p().ampC = v));
-        t.add(basic("&D", 0, 2, v -> p().ampD = v));
-        t.add(basic("I", 0, 0, v -> { }).exec((c, a) -> {
+    public static void register(CommandTable.Section<?, ModemEngine> t) {
+        basic(t, "E", 0, 1, (modem, v) -> p(modem).echo = v == 1);
+        basic(t, "V", 0, 1, (modem, v) -> p(modem).verbose = v == 1);
+        basic(t, "Q", 0, 1, (modem, v) -> p(modem).quiet = v == 1);
+        basic(t, "X", 0, 4, (modem, v) -> p(modem).x = v);
+        basic(t, "&C", 0, 1, (modem, v) -> p(modem).ampC = v);
+        basic(t, "&D", 0, 2, (modem, v) -> p(modem).ampD = v);
+        basic(t, "I", 0, 0, (modem, v) -> { }).exec((modem, c, a) -> {
             c.out().info(modem.config().identity().product());
             return Result.OK;
-        }).write((c, a) -> {
+        }).write((modem, c, a) -> {
             c.out().info(modem.config().identity().product());
             return Result.OK;
-        }));
-        t.add(basic("Z", 0, 0, v -> p().copyFrom(modem.savedProfile(), false)));
-        t.add(basic("&F", 0, 0, v -> p().copyFrom(modem.factoryProfile(), false)));
-        t.add(basic("&W", 0, 0, v -> modem.savedProfile().copyFrom(p(), true)));
-        t.add(CommandSpec.named("&V").exec((c, a) -> {
-            String[] current = p().listing("ACTIVE PROFILE:");
-            String[] user = modem.savedProfile().listing("STORED PROFILE:");
-            String[] all = new String[current.length + user.length];
-            System.arraycopy(current, 0, all, 0, current.length);
-            System.arraycopy(user, 0, all, current.length, user.length);
-            c.out().info(all);
-            return Result.OK;
-        }).write((c, a) -> Args.parseInt(a.param(0).text(), 0, 0) == 0 ? t.find("&V").exec().handle(c, a) : Result.ERROR));
+        });
+        basic(t, "Z", 0, 0, (modem, v) -> p(modem).copyFrom(modem.savedProfile(), false));
+        basic(t, "&F", 0, 0, (modem, v) -> p(modem).copyFrom(modem.factoryProfile(), false));
+        basic(t, "&W", 0, 0, (modem, v) -> modem.savedProfile().copyFrom(p(modem), true));
+        t.command("&V").exec((modem, c, a) -> listProfiles(modem, c))
+                .write((modem, c, a) -> Args.parseInt(a.param(0).text(), 0, 0) == 0 ? listProfiles(modem, c) : Result.ERROR);
         // No circuit-switched data: there is never a call to answer, hang up or resume.
-        t.add(CommandSpec.named("H").exec((c, a) -> Result.OK).write((c, a) -> zeroOnly(a)));
-        t.add(CommandSpec.named("A").exec((c, a) -> Result.ERROR));
-        t.add(CommandSpec.named("D").write((c, a) -> Result.ERROR));
-        register(t, "S0", 0, 255, v -> p().s0 = v, () -> p().s0);
-        register(t, "S3", 13, 13, v -> { }, () -> 13);
-        register(t, "S4", 10, 10, v -> { }, () -> 10);
-        register(t, "S5", 0, 127, v -> p().s5 = v, () -> p().s5);
-        register(t, "S6", 0, 999, v -> p().s6 = v, () -> p().s6);
-        register(t, "S7", 1, 255, v -> p().s7 = v, () -> p().s7);
-        register(t, "S8", 0, 255, v -> p().s8 = v, () -> p().s8);
-        register(t, "S10", 1, 254, v -> p().s10 = v, () -> p().s10);
+        t.command("H").exec((modem, c, a) -> Result.OK).write((modem, c, a) -> zeroOnly(a));
+        t.command("A").exec((modem, c, a) -> Result.ERROR);
+        t.command("D").write((modem, c, a) -> Result.ERROR);
+        register(t, "S0", 0, 255, (modem, v) -> p(modem).s0 = v, modem -> p(modem).s0);
+        register(t, "S3", 13, 13, (modem, v) -> { }, modem -> 13);
+        register(t, "S4", 10, 10, (modem, v) -> { }, modem -> 10);
+        register(t, "S5", 0, 127, (modem, v) -> p(modem).s5 = v, modem -> p(modem).s5);
+        register(t, "S6", 0, 999, (modem, v) -> p(modem).s6 = v, modem -> p(modem).s6);
+        register(t, "S7", 1, 255, (modem, v) -> p(modem).s7 = v, modem -> p(modem).s7);
+        register(t, "S8", 0, 255, (modem, v) -> p(modem).s8 = v, modem -> p(modem).s8);
+        register(t, "S10", 1, 254, (modem, v) -> p(modem).s10 = v, modem -> p(modem).s10);
+    }
+
+    private static Result listProfiles(ModemEngine modem, CommandContext c) {
+        String[] current = p(modem).listing("ACTIVE PROFILE:");
+        String[] user = modem.savedProfile().listing("STORED PROFILE:");
+        String[] all = new String[current.length + user.length];
+        System.arraycopy(current, 0, all, 0, current.length);
+        System.arraycopy(user, 0, all, current.length, user.length);
+        c.out().info(all);
+        return Result.OK;
     }
 
     private static Result zeroOnly(Args a) {
@@ -74,32 +71,33 @@ public final class BasicCommands {
     }
 
     /** A basic command taking one digit value in [min, max]; the bare form means 0. */
-    private static CommandSpec.Builder basic(String name, int min, int max, IntConsumer set) {
-        return CommandSpec.named(name)
-                .exec((c, a) -> apply(set, 0, min, max))
-                .write((c, a) -> apply(set, Args.parseInt(a.param(0).text(), 0, 999), min, max));
+    private static CommandSpec.Builder<ModemEngine> basic(CommandTable.Section<?, ModemEngine> t, String name,
+                                                          int min, int max, ObjIntConsumer<ModemEngine> set) {
+        return t.command(name)
+                .exec((modem, c, a) -> apply(modem, set, 0, min, max))
+                .write((modem, c, a) -> apply(modem, set, Args.parseInt(a.param(0).text(), 0, 999), min, max));
     }
 
-    private static Result apply(IntConsumer set, int v, int min, int max) {
+    private static Result apply(ModemEngine modem, ObjIntConsumer<ModemEngine> set, int v, int min, int max) {
         if (v < min || v > max) {
             return Result.ERROR;
         }
-        set.accept(v);
+        set.accept(modem, v);
         return Result.OK;
     }
 
-    private static void register(CommandTable t, String name, int min, int max, IntConsumer set,
-                                 java.util.function.IntSupplier get) {
-        t.add(CommandSpec.named(name)
-                .read((CommandContext c, Args a) -> {
-                    c.out().info(Integer.toString(get.getAsInt()));
+    private static void register(CommandTable.Section<?, ModemEngine> t, String name, int min, int max,
+                                 ObjIntConsumer<ModemEngine> set, ToIntFunction<ModemEngine> get) {
+        t.command(name)
+                .read((modem, c, a) -> {
+                    c.out().info(Integer.toString(get.applyAsInt(modem)));
                     return Result.OK;
                 })
-                .test((c, a) -> {
+                .test((modem, c, a) -> {
                     c.out().info(name + ": (" + min + "-" + max + ")");
                     return Result.OK;
                 })
-                .write((c, a) -> a.has(0) ? apply(set, Args.parseInt(a.param(0).text(), 0, 999), min, max)
-                        : Result.ERROR));
+                .write((modem, c, a) -> a.has(0) ? apply(modem, set, Args.parseInt(a.param(0).text(), 0, 999), min, max)
+                        : Result.ERROR);
     }
 }

@@ -15,20 +15,16 @@ import java.util.Map;
  * {@code +SAPBR: 1,3,"0.0.0.0"} while closed.
  */
 public final class BearerProfileCommands {
-    private final ModemEngine modem;
-
-    private BearerProfileCommands(ModemEngine modem) {
-        this.modem = modem;
+    private BearerProfileCommands() {
     }
 
-    public static void register(CommandTable t, ModemEngine modem) {
-        BearerProfileCommands c = new BearerProfileCommands(modem);
-        t.add(CommandSpec.named("+SAPBR")
+    public static void register(CommandTable.Section<?, ModemEngine> t) {
+        t.command("+SAPBR")
                 .test("+SAPBR: (0-4),(1-3),\"ConParamTag\",\"ConParamValue\"")
-                .write(c::sapbr));
+                .write(BearerProfileCommands::sapbr);
     }
 
-    private Result sapbr(CommandContext c, Args a) {
+    private static Result sapbr(ModemEngine modem, CommandContext c, Args a) {
         int type = a.integer(0, 0, 4);
         int cid = a.integer(1, 1, 3);
         AppBearers.Profile p = modem.appBearers().profile(cid);

@@ -11,6 +11,8 @@ import dev.sim800emu.modem.at.CommandSpec;
 import dev.sim800emu.modem.at.CommandTable;
 import dev.sim800emu.modem.at.Result;
 import java.util.Set;
+import java.util.function.ObjIntConsumer;
+import java.util.function.ToIntFunction;
 
 /**
  * Identification, SIM, network and serial-port commands that drivers send at start-up (SIM800
@@ -20,102 +22,93 @@ public final class GsmCommands {
     private static final Set<Integer> RATES = Set.of(0, 1200, 2400, 4800, 9600, 19200, 38400, 57600,
             115200, 230400, 460800);
 
-    private final ModemEngine modem;
-    private int cgerep;
-    private int csmins;
-
-    private GsmCommands(ModemEngine modem) {
-        this.modem = modem;
+    private GsmCommands() {
     }
 
-    public static void register(CommandTable t, ModemEngine modem) {
-        new GsmCommands(modem).registerAll(t);
-    }
-
-    private Profile p() {
+    private static Profile p(ModemEngine modem) {
         return modem.activeProfile();
     }
 
-    private Radio radio() {
+    private static Radio radio(ModemEngine modem) {
         return modem.radio();
     }
 
-    private ModemIdentity id() {
+    private static ModemIdentity id(ModemEngine modem) {
         return modem.config().identity();
     }
 
-    private void registerAll(CommandTable t) {
+    public static void register(CommandTable.Section<?, ModemEngine> t) {
         identity(t);
         sim(t);
         network(t);
         port(t);
     }
 
-    private void identity(CommandTable t) {
-        t.add(CommandSpec.named("+GMR").test((String) null).exec((c, a) -> info(c, "Revision:" + id().revision())));
+    private static void identity(CommandTable.Section<?, ModemEngine> t) {
+        t.command("+GMR").test((String) null).exec((modem, c, a) -> info(c, "Revision:" + id(modem).revision()));
         t.alias("+CGMR", "+GMR");
-        t.add(CommandSpec.named("+GMI").test((String) null).exec((c, a) -> info(c, id().manufacturer())));
+        t.command("+GMI").test((String) null).exec((modem, c, a) -> info(c, id(modem).manufacturer()));
         t.alias("+CGMI", "+GMI");
-        t.add(CommandSpec.named("+GMM").test((String) null).exec((c, a) -> info(c, id().model())));
+        t.command("+GMM").test((String) null).exec((modem, c, a) -> info(c, id(modem).model()));
         t.alias("+CGMM", "+GMM");
-        t.add(CommandSpec.named("+GOI").exec((c, a) -> info(c, "SIM800")));
-        t.add(CommandSpec.named("+GSN").test((String) null).exec((c, a) -> info(c, id().imei())));
+        t.command("+GOI").exec((modem, c, a) -> info(c, "SIM800"));
+        t.command("+GSN").test((String) null).exec((modem, c, a) -> info(c, id(modem).imei()));
         t.alias("+CGSN", "+GSN");
-        t.add(CommandSpec.named("+GSV").exec((c, a) -> {
-            c.out().info(id().manufacturer(), id().model(), "Revision:" + id().revision());
+        t.command("+GSV").exec((modem, c, a) -> {
+            c.out().info(id(modem).manufacturer(), id(modem).model(), "Revision:" + id(modem).revision());
             return Result.OK;
-        }));
-        t.add(CommandSpec.named("+CCID").test((String) null).exec((c, a) -> {
-            if (radio().sim() == Radio.Sim.NOT_READY) {
+        });
+        t.command("+CCID").test((String) null).exec((modem, c, a) -> {
+            if (radio(modem).sim() == Radio.Sim.NOT_READY) {
                 return Result.cme(CmeError.SIM_NOT_INSERTED);
             }
-            return info(c, id().iccid());
-        }));
-        t.add(CommandSpec.named("+CIMI").test((String) null).exec((c, a) -> {
-            Result gate = simReady();
-            return gate != null ? gate : info(c, id().imsi());
-        }));
+            return info(c, id(modem).iccid());
+        });
+        t.command("+CIMI").test((String) null).exec((modem, c, a) -> {
+            Result gate = simReady(modem);
+            return gate != null ? gate : info(c, id(modem).imsi());
+        });
     }
 
-    private Result simReady() {
-        return switch (radio().sim()) {
+    private static Result simReady(ModemEngine modem) {
+        return switch (radio(modem).sim()) {
             case READY -> null;
             case PIN -> Result.cme(CmeError.SIM_PIN_REQUIRED);
             case NOT_READY -> Result.cme(CmeError.SIM_NOT_INSERTED);
         };
     }
 
-    private void sim(CommandTable t) {
-        t.add(CommandSpec.named("+CPIN")
+    private static void sim(CommandTable.Section<?, ModemEngine> t) {
+        t.command("+CPIN")
                 .test((String) null)
-                .read((c, a) -> {
-                    if (radio().sim() == Radio.Sim.NOT_READY) {
+                .read((modem, c, a) -> {
+                    if (radio(modem).sim() == Radio.Sim.NOT_READY) {
                         return Result.cme(CmeError.SIM_NOT_INSERTED);
                     }
-                    return info(c, "+CPIN: " + radio().sim().text());
+                    return info(c, "+CPIN: " + radio(modem).sim().text());
                 })
-                .write((c, a) -> {
+                .write((modem, c, a) -> {
                     a.expectCount(1, 2);
                     String pin = a.string(0, 8);
-                    if (radio().sim() != Radio.Sim.PIN) {
+                    if (radio(modem).sim() != Radio.Sim.PIN) {
                         return Result.notAllowed();
                     }
                     if (!pin.equals(modem.config().simPin())) {
                         return Result.cme(CmeError.INCORRECT_PASSWORD);
                     }
-                    boolean before = radio().registered();
-                    radio().sim = Radio.Sim.READY;
-                    radio().attached = true;
+                    boolean before = radio(modem).registered();
+                    radio(modem).sim = Radio.Sim.READY;
+                    radio(modem).attached = true;
                     modem.urc(w -> w.text("+CPIN: READY"));
                     modem.urc(w -> w.text("Call Ready"));
                     modem.urc(w -> w.text("SMS Ready"));
-                    reportRegistration(before);
+                    reportRegistration(modem, before);
                     return Result.OK;
-                }));
-        t.add(CommandSpec.named("+CFUN")
+                });
+        t.command("+CFUN")
                 .test("+CFUN: (0,1,4),(0,1)")
-                .read((c, a) -> info(c, "+CFUN: " + radio().cfun()))
-                .write((c, a) -> {
+                .read((modem, c, a) -> info(c, "+CFUN: " + radio(modem).cfun()))
+                .write((modem, c, a) -> {
                     a.expectCount(1, 2);
                     int fun = a.integer(0, 0, 4);
                     int rst = a.integer(1, 0, 1, 0);
@@ -129,22 +122,22 @@ public final class GsmCommands {
                         modem.afterLine(modem::reboot);
                         return Result.OK;
                     }
-                    boolean before = radio().registered();
-                    Result r = setFunctionality(c, fun);
-                    reportRegistration(before);
+                    boolean before = radio(modem).registered();
+                    Result r = setFunctionality(modem, c, fun);
+                    reportRegistration(modem, before);
                     return r;
-                }));
-        t.add(CommandSpec.named("+CSQ")
+                });
+        t.command("+CSQ")
                 .test("+CSQ: (0-31,99),(0-7,99)")
-                .exec((c, a) -> {
-                    boolean on = radio().cfun() == 1;
+                .exec((modem, c, a) -> {
+                    boolean on = radio(modem).cfun() == 1;
                     return info(c, "+CSQ: " + (on ? modem.config().rssi() : 99) + "," + (on ? modem.config().ber() : 99));
-                }));
+                });
     }
 
     /** CFUN=0/1/4 without reset: radio off drops registration, GPRS and the SIM as the chip does. */
-    private Result setFunctionality(CommandContext c, int fun) {
-        Radio r = radio();
+    private static Result setFunctionality(ModemEngine modem, CommandContext c, int fun) {
+        Radio r = radio(modem);
         if ((r.cfun == 0 && fun == 4) || (r.cfun == 4 && fun == 0)) {
             return Result.ERROR;
         }
@@ -179,47 +172,47 @@ public final class GsmCommands {
         return Result.OK;
     }
 
-    private void network(CommandTable t) {
-        t.add(registration("+CREG", v -> p().creg = v, () -> p().creg));
-        t.add(registration("+CGREG", v -> p().cgreg = v, () -> p().cgreg));
-        t.add(CommandSpec.named("+CGATT")
+    private static void network(CommandTable.Section<?, ModemEngine> t) {
+        registration(t, "+CREG", (modem, v) -> p(modem).creg = v, modem -> p(modem).creg);
+        registration(t, "+CGREG", (modem, v) -> p(modem).cgreg = v, modem -> p(modem).cgreg);
+        t.command("+CGATT")
                 .test("+CGATT: (0,1)")
-                .read((c, a) -> info(c, "+CGATT: " + (radio().attached() ? 1 : 0)))
-                .write((c, a) -> {
+                .read((modem, c, a) -> info(c, "+CGATT: " + (radio(modem).attached() ? 1 : 0)))
+                .write((modem, c, a) -> {
                     int v = a.expectCount(1, 1).integer(0, 0, 1);
                     if (v == 1) {
-                        if (!radio().registered()) {
-                            return Result.cme(radio().sim() == Radio.Sim.PIN ? CmeError.SIM_PIN_REQUIRED
+                        if (!radio(modem).registered()) {
+                            return Result.cme(radio(modem).sim() == Radio.Sim.PIN ? CmeError.SIM_PIN_REQUIRED
                                     : CmeError.NO_NETWORK_SERVICE);
                         }
-                        radio().attached = true;
+                        radio(modem).attached = true;
                     } else {
-                        if (radio().attached) {
+                        if (radio(modem).attached) {
                             modem.dropGprs();
                         }
-                        radio().attached = false;
+                        radio(modem).attached = false;
                     }
                     return Result.OK;
-                }));
-        t.add(CommandSpec.named("+COPS")
-                .test((c, a) -> info(c, "+COPS: (2,\"" + id().operatorName() + "\",\"" + id().operatorName()
-                        + "\",\"" + id().imsi().substring(0, 5) + "\"),,(0-4),(0-2)"))
-                .read((c, a) -> info(c, radio().registered() ? "+COPS: 0,0,\"" + id().operatorName() + "\"" : "+COPS: 0"))
-                .write((c, a) -> {
+                });
+        t.command("+COPS")
+                .test((modem, c, a) -> info(c, "+COPS: (2,\"" + id(modem).operatorName() + "\",\"" + id(modem).operatorName()
+                        + "\",\"" + id(modem).imsi().substring(0, 5) + "\"),,(0-4),(0-2)"))
+                .read((modem, c, a) -> info(c, radio(modem).registered() ? "+COPS: 0,0,\"" + id(modem).operatorName() + "\"" : "+COPS: 0"))
+                .write((modem, c, a) -> {
                     a.expectCount(1, 4);
                     a.integer(0, 0, 4);
                     return Result.OK;
-                }));
-        t.add(CommandSpec.named("+CGDCONT")
+                });
+        t.command("+CGDCONT")
                 .test("+CGDCONT: (1-3),\"IP\",,,(0,1),(0,1)")
-                .read((c, a) -> {
-                    if (radio().cgdcontCid > 0) {
-                        c.out().info("+CGDCONT: " + radio().cgdcontCid + ",\"IP\",\"" + radio().cgdcontApn
+                .read((modem, c, a) -> {
+                    if (radio(modem).cgdcontCid > 0) {
+                        c.out().info("+CGDCONT: " + radio(modem).cgdcontCid + ",\"IP\",\"" + radio(modem).cgdcontApn
                                 + "\",\"0.0.0.0\",0,0");
                     }
                     return Result.OK;
                 })
-                .write((c, a) -> {
+                .write((modem, c, a) -> {
                     a.expectCount(1, 6);
                     int cid = a.integer(0, 1, 3);
                     if (a.size() > 1) {
@@ -228,39 +221,39 @@ public final class GsmCommands {
                             return Result.ERROR;
                         }
                     }
-                    radio().cgdcontCid = cid;
-                    radio().cgdcontApn = a.string(2, 50, "");
+                    radio(modem).cgdcontCid = cid;
+                    radio(modem).cgdcontApn = a.string(2, 50, "");
                     return Result.OK;
-                }));
-        t.add(CommandSpec.named("+CGACT")
+                });
+        t.command("+CGACT")
                 .test("+CGACT: (0,1)")
-                .read((c, a) -> info(c, "+CGACT: " + Math.max(1, radio().cgdcontCid) + "," + (radio().cgact ? 1 : 0)))
-                .write((c, a) -> {
+                .read((modem, c, a) -> info(c, "+CGACT: " + Math.max(1, radio(modem).cgdcontCid) + "," + (radio(modem).cgact ? 1 : 0)))
+                .write((modem, c, a) -> {
                     a.expectCount(1, 2);
                     int state = a.integer(0, 0, 1);
                     a.integer(1, 1, 3, 1);
-                    if (state == 1 && !radio().attached()) {
+                    if (state == 1 && !radio(modem).attached()) {
                         // 27.007 §10.1.10: activating a context first attaches to GPRS.
-                        if (!radio().registered()) {
+                        if (!radio(modem).registered()) {
                             return Result.cme(CmeError.GPRS_NOT_ALLOWED);
                         }
-                        radio().attached = true;
+                        radio(modem).attached = true;
                     }
-                    radio().cgact = state == 1;
+                    radio(modem).cgact = state == 1;
                     return Result.OK;
-                }));
+                });
     }
 
     /** +CREG/+CGREG URCs (AT+CREG=1/2) when registration changed (manual 3.2.32, 7.2.10). */
-    private void reportRegistration(boolean before) {
-        boolean now = radio().registered();
+    private static void reportRegistration(ModemEngine modem, boolean before) {
+        boolean now = radio(modem).registered();
         if (before != now) {
-            registrationUrc("+CREG", p().creg, now);
-            registrationUrc("+CGREG", p().cgreg, now);
+            registrationUrc(modem, "+CREG", p(modem).creg, now);
+            registrationUrc(modem, "+CGREG", p(modem).cgreg, now);
         }
     }
 
-    private void registrationUrc(String name, int mode, boolean registered) {
+    private static void registrationUrc(ModemEngine modem, String name, int mode, boolean registered) {
         if (mode == 0) {
             return;
         }
@@ -268,90 +261,90 @@ public final class GsmCommands {
         modem.urc(w -> w.text(line));
     }
 
-    private CommandSpec.Builder registration(String name, java.util.function.IntConsumer set,
-                                             java.util.function.IntSupplier get) {
-        return CommandSpec.named(name)
+    private static void registration(CommandTable.Section<?, ModemEngine> t, String name,
+                                     ObjIntConsumer<ModemEngine> set, ToIntFunction<ModemEngine> get) {
+        t.command(name)
                 .test(name + ": (0-2)")
-                .read((c, a) -> {
-                    int stat = radio().registered() ? 1 : 0;
-                    String extra = get.getAsInt() == 2 && stat == 1 ? ",\"1A2B\",\"3C4D\"" : "";
-                    return info(c, name + ": " + get.getAsInt() + "," + stat + extra);
+                .read((modem, c, a) -> {
+                    int stat = radio(modem).registered() ? 1 : 0;
+                    String extra = get.applyAsInt(modem) == 2 && stat == 1 ? ",\"1A2B\",\"3C4D\"" : "";
+                    return info(c, name + ": " + get.applyAsInt(modem) + "," + stat + extra);
                 })
-                .write((c, a) -> {
-                    set.accept(a.expectCount(1, 1).integer(0, 0, 2));
+                .write((modem, c, a) -> {
+                    set.accept(modem, a.expectCount(1, 1).integer(0, 0, 2));
                     return Result.OK;
                 });
     }
 
-    private void port(CommandTable t) {
-        t.add(CommandSpec.named("+CMEE")
+    private static void port(CommandTable.Section<?, ModemEngine> t) {
+        t.command("+CMEE")
                 .test("+CMEE: (0-2)")
-                .read((c, a) -> info(c, "+CMEE: " + p().cmee))
-                .write((c, a) -> {
-                    p().cmee = a.expectCount(1, 1).integer(0, 0, 2);
+                .read((modem, c, a) -> info(c, "+CMEE: " + p(modem).cmee))
+                .write((modem, c, a) -> {
+                    p(modem).cmee = a.expectCount(1, 1).integer(0, 0, 2);
                     return Result.OK;
                 })
-                .exec((c, a) -> {
-                    p().cmee = 0;
+                .exec((modem, c, a) -> {
+                    p(modem).cmee = 0;
                     return Result.OK;
-                }));
-        t.add(CommandSpec.named("+IFC")
+                });
+        t.command("+IFC")
                 .test("+IFC: (0-2),(0-2)")
-                .read((c, a) -> info(c, "+IFC: " + p().ifcDce + "," + p().ifcDte))
-                .write((c, a) -> {
+                .read((modem, c, a) -> info(c, "+IFC: " + p(modem).ifcDce + "," + p(modem).ifcDte))
+                .write((modem, c, a) -> {
                     a.expectCount(1, 2);
                     int dce = a.integer(0, 0, 2);
                     int dte = a.integer(1, 0, 2, dce);
-                    p().ifcDce = dce;
-                    p().ifcDte = dte;
+                    p(modem).ifcDce = dce;
+                    p(modem).ifcDte = dte;
                     return Result.OK;
-                }));
-        t.add(CommandSpec.named("+IPR")
+                });
+        t.command("+IPR")
                 .test("+IPR: (0,1200,2400,4800,9600,19200,38400,57600,115200,230400,460800),()")
-                .read((c, a) -> info(c, "+IPR: " + p().ipr))
-                .write((c, a) -> {
+                .read((modem, c, a) -> info(c, "+IPR: " + p(modem).ipr))
+                .write((modem, c, a) -> {
                     int rate = a.expectCount(1, 1).integer(0, 0, 460800);
                     if (!RATES.contains(rate)) {
                         return Result.ERROR;
                     }
-                    p().ipr = rate;
+                    p(modem).ipr = rate;
                     return Result.OK;
-                }));
-        t.add(CommandSpec.named("+ICF")
+                });
+        t.command("+ICF")
                 .test("+ICF: (1-6),(0-3)")
-                .read((c, a) -> info(c, "+ICF: " + p().icfFormat + "," + p().icfParity))
-                .write((c, a) -> {
+                .read((modem, c, a) -> info(c, "+ICF: " + p(modem).icfFormat + "," + p(modem).icfParity))
+                .write((modem, c, a) -> {
                     a.expectCount(1, 2);
-                    p().icfFormat = a.integer(0, 1, 6);
-                    p().icfParity = a.integer(1, 0, 3, p().icfParity);
+                    p(modem).icfFormat = a.integer(0, 1, 6);
+                    p(modem).icfParity = a.integer(1, 0, 3, p(modem).icfParity);
                     return Result.OK;
-                }));
-        t.add(setting("+CSCLK", 0, 2, v -> p().csclk = v, () -> p().csclk));
-        t.add(setting("+CLTS", 0, 1, v -> p().clts = v, () -> p().clts));
-        t.add(setting("+CIURC", 0, 1, v -> p().ciurc = v, () -> p().ciurc));
-        t.add(setting("+CBATCHK", 0, 1, v -> p().cbatchk = v, () -> p().cbatchk));
-        t.add(setting("+CGEREP", 0, 1, v -> cgerep = v, () -> cgerep));
-        t.add(CommandSpec.named("+CSMINS")
+                });
+        setting(t, "+CSCLK", 0, 2, (modem, v) -> p(modem).csclk = v, modem -> p(modem).csclk);
+        setting(t, "+CLTS", 0, 1, (modem, v) -> p(modem).clts = v, modem -> p(modem).clts);
+        setting(t, "+CIURC", 0, 1, (modem, v) -> p(modem).ciurc = v, modem -> p(modem).ciurc);
+        setting(t, "+CBATCHK", 0, 1, (modem, v) -> p(modem).cbatchk = v, modem -> p(modem).cbatchk);
+        setting(t, "+CGEREP", 0, 1, (modem, v) -> radio(modem).cgerep = v, modem -> radio(modem).cgerep);
+        t.command("+CSMINS")
                 .test("+CSMINS: (0,1)")
-                .read((c, a) -> info(c, "+CSMINS: " + csmins + "," + (radio().sim() == Radio.Sim.NOT_READY ? 0 : 1)))
-                .write((c, a) -> {
-                    csmins = a.expectCount(1, 1).integer(0, 0, 1);
+                .read((modem, c, a) -> info(c, "+CSMINS: " + radio(modem).csmins + "," + (radio(modem).sim() == Radio.Sim.NOT_READY ? 0 : 1)))
+                .write((modem, c, a) -> {
+                    radio(modem).csmins = a.expectCount(1, 1).integer(0, 0, 1);
                     return Result.OK;
-                }));
-        t.add(CommandSpec.named("+CCLK")
+                });
+        t.command("+CCLK")
                 .test((String) null)
-                .read((c, a) -> info(c, "+CCLK: \"" + RealTimeClock.format(modem.now()) + "\""))
-                .write((c, a) -> {
+                .read((modem, c, a) -> info(c, "+CCLK: \"" + RealTimeClock.format(modem.now()) + "\""))
+                .write((modem, c, a) -> {
                     java.time.ZonedDateTime set = RealTimeClock.parse(a.expectCount(1, 1).string(0, 20));
                     if (set == null) {
                         return Result.ERROR;
                     }
                     modem.setClock(set);
                     return Result.OK;
-                }));
-        t.add(CommandSpec.named("+CPOWD")
+                });
+        t.command("+CPOWD")
                 .test("+CPOWD: (0,1)")
-                .write((c, a) -> {
+                .write((modem, c, a) -> {
                     int urgent = a.expectCount(1, 1).integer(0, 0, 1);
                     // Normal power down prints NORMAL POWER DOWN; urgent switches off silently.
                     if (urgent == 1) {
@@ -359,22 +352,22 @@ public final class GsmCommands {
                     }
                     modem.afterLine(modem::powerOff);
                     return Result.DONE;
-                }));
-        t.add(CommandSpec.named("+CBC")
+                });
+        t.command("+CBC")
                 .test("+CBC: (0-2),(1-100),(voltage)")
-                .exec((c, a) -> info(c, "+CBC: 0,95,4200")));
-        t.add(CommandSpec.named("+CCALR")
+                .exec((modem, c, a) -> info(c, "+CBC: 0,95,4200"));
+        t.command("+CCALR")
                 .test("+CCALR: (0,1)")
-                .read((c, a) -> info(c, "+CCALR: " + (radio().registered() ? 1 : 0))));
+                .read((modem, c, a) -> info(c, "+CCALR: " + (radio(modem).registered() ? 1 : 0)));
     }
 
-    private static CommandSpec.Builder setting(String name, int min, int max, java.util.function.IntConsumer set,
-                                               java.util.function.IntSupplier get) {
-        return CommandSpec.named(name)
+    private static void setting(CommandTable.Section<?, ModemEngine> t, String name, int min, int max,
+                                ObjIntConsumer<ModemEngine> set, ToIntFunction<ModemEngine> get) {
+        t.command(name)
                 .test(name + ": (" + min + (max - min == 1 ? "," : "-") + max + ")")
-                .read((c, a) -> info(c, name + ": " + get.getAsInt()))
-                .write((c, a) -> {
-                    set.accept(a.expectCount(1, 1).integer(0, min, max));
+                .read((modem, c, a) -> info(c, name + ": " + get.applyAsInt(modem)))
+                .write((modem, c, a) -> {
+                    set.accept(modem, a.expectCount(1, 1).integer(0, min, max));
                     return Result.OK;
                 });
     }

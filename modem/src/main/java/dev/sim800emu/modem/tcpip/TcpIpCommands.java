@@ -15,95 +15,84 @@ import java.util.Locale;
  * changes with CIPMUX (reference §10, pitfall 4), and calls {@link TcpIpStack}.
  */
 public final class TcpIpCommands {
-    private final TcpIpStack ip;
-
-    private TcpIpCommands(TcpIpStack ip) {
-        this.ip = ip;
+    private TcpIpCommands() {
     }
 
-    public static void register(CommandTable t, TcpIpStack ip) {
-        new TcpIpCommands(ip).registerAll(t);
-    }
-
-    private TcpIpSettings s() {
-        return ip.settings();
-    }
-
-    private void registerAll(CommandTable t) {
-        t.add(CommandSpec.named("+CIPMUX")
+    public static void register(CommandTable.Section<?, TcpIpStack> t) {
+        t.command("+CIPMUX")
                 .test("+CIPMUX: (0,1)")
-                .read((c, a) -> info(c, "+CIPMUX: " + s().mux))
-                .write((c, a) -> {
+                .read((ip, c, a) -> info(c, "+CIPMUX: " + ip.settings().mux))
+                .write((ip, c, a) -> {
                     int v = a.expectCount(1, 1).integer(0, 0, 1);
-                    if (!ip.allowed(Permissions.Op.CIPMUX) || (v == 1 && s().mode == 1)) {
+                    if (!ip.allowed(Permissions.Op.CIPMUX) || (v == 1 && ip.settings().mode == 1)) {
                         return Result.notAllowed();
                     }
-                    s().mux = v;
+                    ip.settings().mux = v;
                     return Result.OK;
-                }));
-        t.add(CommandSpec.named("+CIPMODE")
+                });
+        t.command("+CIPMODE")
                 .test("+CIPMODE: (0-NORMAL MODE,1-TRANSPARENT MODE)")
-                .read((c, a) -> info(c, "+CIPMODE: " + s().mode))
-                .write((c, a) -> {
+                .read((ip, c, a) -> info(c, "+CIPMODE: " + ip.settings().mode))
+                .write((ip, c, a) -> {
                     int v = a.expectCount(1, 1).integer(0, 0, 1);
                     // Transparent mode exists only with one connection (note §4).
-                    if (!ip.allowed(Permissions.Op.CIPMODE) || (v == 1 && s().mux == 1)) {
+                    if (!ip.allowed(Permissions.Op.CIPMODE) || (v == 1 && ip.settings().mux == 1)) {
                         return Result.notAllowed();
                     }
-                    s().mode = v;
+                    ip.settings().mode = v;
                     return Result.OK;
-                }));
-        t.add(CommandSpec.named("+CSTT")
+                });
+        t.command("+CSTT")
                 .test("+CSTT: \"APN\",\"USER\",\"PWD\"")
-                .read((c, a) -> {
+                .read((ip, c, a) -> {
                     PdpContext ctx = ip.context();
                     return info(c, "+CSTT: \"" + ctx.apn + "\",\"" + ctx.user + "\",\"" + ctx.password + "\"");
                 })
-                .write((c, a) -> {
+                .write((ip, c, a) -> {
                     a.expectCount(1, 3);
                     return ip.cstt(a.string(0, 50), a.string(1, 50, ""), a.string(2, 50, ""));
                 })
-                .exec((c, a) -> ip.cstt(s().apn, s().user, s().password)));
-        t.add(CommandSpec.named("+CIICR").test((String) null).exec((c, a) -> ip.ciicr(c)));
-        t.add(CommandSpec.named("+CIFSR").test((String) null).exec((c, a) -> ip.cifsr(c)));
-        t.add(CommandSpec.named("+CIPSTART")
-                .test((c, a) -> {
+                .exec((ip, c, a) -> ip.cstt(ip.settings().apn, ip.settings().user, ip.settings().password));
+        t.command("+CIICR").test((String) null).exec((ip, c, a) -> ip.ciicr(c));
+        t.command("+CIFSR").test((String) null).exec((ip, c, a) -> ip.cifsr(c));
+        t.command("+CIPSTART")
+                .test((ip, c, a) -> {
                     String n = ip.multi() ? "(0-5)," : "";
                     c.out().info("+CIPSTART: " + n + "(\"TCP\",\"UDP\"),(\"(0-255).(0-255).(0-255).(0-255)\"),(0-65535)",
                             "+CIPSTART: " + n + "(\"TCP\",\"UDP\"),(\"DOMAIN NAME\"),(0-65535)");
                     return Result.OK;
                 })
-                .write(this::cipstart));
-        t.add(CommandSpec.named("+CIPSEND")
-                .test((c, a) -> info(c, "+CIPSEND: " + (ip.multi() ? "(0-5)," : "") + TcpIpStack.MAX_SEND))
-                .read(this::cipsendRead)
-                .write(this::cipsendWrite)
-                .exec((c, a) -> ip.multi() ? Result.ERROR : ip.cipsend(c, 0, -1)));
-        t.add(CommandSpec.named("+CIPQSEND")
+                .write(TcpIpCommands::cipstart);
+        t.command("+CIPSEND")
+                .test((ip, c, a) -> info(c, "+CIPSEND: " + (ip.multi() ? "(0-5)," : "") + TcpIpStack.MAX_SEND))
+                .read(TcpIpCommands::cipsendRead)
+                .write(TcpIpCommands::cipsendWrite)
+                .exec((ip, c, a) -> ip.multi() ? Result.ERROR : ip.cipsend(c, 0, -1));
+        t.command("+CIPQSEND")
                 .test("+CIPQSEND: (0,1)")
-                .read((c, a) -> info(c, "+CIPQSEND: " + s().qsend))
-                .write((c, a) -> {
-                    s().qsend = a.expectCount(1, 1).integer(0, 0, 1);
+                .read((ip, c, a) -> info(c, "+CIPQSEND: " + ip.settings().qsend))
+                .write((ip, c, a) -> {
+                    ip.settings().qsend = a.expectCount(1, 1).integer(0, 0, 1);
                     return Result.OK;
-                }));
-        t.add(CommandSpec.named("+CIPACK")
+                });
+        t.command("+CIPACK")
                 .test((String) null)
-                .exec((c, a) -> ip.multi() ? Result.ERROR : cipack(c, 0))
-                .write((c, a) -> ip.multi() ? cipack(c, a.expectCount(1, 1).integer(0, 0, 5)) : Result.ERROR));
-        t.add(CommandSpec.named("+CIPCLOSE")
+                .exec((ip, c, a) -> ip.multi() ? Result.ERROR : cipack(ip, c, 0))
+                .write((ip, c, a) -> ip.multi() ? cipack(ip, c, a.expectCount(1, 1).integer(0, 0, 5)) : Result.ERROR);
+        t.command("+CIPCLOSE")
                 .test((String) null)
-                .exec((c, a) -> ip.multi() ? Result.ERROR : ip.cipclose(c, 0, false))
-                .write((c, a) -> {
+                .exec((ip, c, a) -> ip.multi() ? Result.ERROR : ip.cipclose(c, 0, false))
+                .write((ip, c, a) -> {
                     if (ip.multi()) {
                         a.expectCount(1, 2);
                         return ip.cipclose(c, a.integer(0, 0, 5), a.integer(1, 0, 1, 0) == 1);
                     }
                     return ip.cipclose(c, 0, a.expectCount(1, 1).integer(0, 0, 1) == 1);
-                }));
-        t.add(CommandSpec.named("+CIPSHUT").test((String) null).exec((c, a) -> ip.cipshut()));
-        t.add(CommandSpec.named("+CLPORT")
-                .test((c, a) -> info(c, "+CLPORT: " + (ip.multi() ? "(0-5)," : "") + "(\"TCP\",\"UDP\"),(0-65535)"))
-                .read((c, a) -> {
+                });
+        t.command("+CIPSHUT").test((String) null).exec((ip, c, a) -> ip.cipshut());
+        t.command("+CLPORT")
+                .test((ip, c, a) -> info(c, "+CLPORT: " + (ip.multi() ? "(0-5)," : "") + "(\"TCP\",\"UDP\"),(0-65535)"))
+                .read((ip, c, a) -> {
                     if (!ip.multi()) {
                         return info(c, "+CLPORT: " + ip.links[0].localTcpPort + "," + ip.links[0].localUdpPort);
                     }
@@ -114,7 +103,7 @@ public final class TcpIpCommands {
                     c.out().info(lines);
                     return Result.OK;
                 })
-                .write((c, a) -> {
+                .write((ip, c, a) -> {
                     int base = ip.multi() ? 1 : 0;
                     a.expectCount(2 + base, 2 + base);
                     Link l = ip.links[ip.multi() ? a.integer(0, 0, 5) : 0];
@@ -126,142 +115,142 @@ public final class TcpIpCommands {
                         l.localUdpPort = port;
                     }
                     return Result.OK;
-                }));
-        t.add(CommandSpec.named("+CIPSTATUS")
+                });
+        t.command("+CIPSTATUS")
                 .test((String) null)
-                .exec((c, a) -> {
+                .exec((ip, c, a) -> {
                     ip.writeStatus(c.out());
                     return Result.DONE;
                 })
-                .write((c, a) -> {
+                .write((ip, c, a) -> {
                     if (!ip.multi()) {
                         return Result.ERROR;
                     }
                     int id = a.expectCount(1, 1).integer(0, 0, 5);
                     return info(c, "+CIPSTATUS: " + ip.linkStatus(ip.links[id]));
-                }));
-        t.add(CommandSpec.named("+CDNSCFG")
+                });
+        t.command("+CDNSCFG")
                 .test("+CDNSCFG: (\"Primary DNS\"),(\"Secondary DNS\")")
-                .read((c, a) -> {
-                    c.out().info("PrimaryDns: " + s().dnsPrimary, "SecondaryDns: " + s().dnsSecondary);
+                .read((ip, c, a) -> {
+                    c.out().info("PrimaryDns: " + ip.settings().dnsPrimary, "SecondaryDns: " + ip.settings().dnsSecondary);
                     return Result.OK;
                 })
-                .write((c, a) -> {
+                .write((ip, c, a) -> {
                     a.expectCount(1, 2);
                     String pri = dotted(a.string(0, 15));
-                    String sec = a.has(1) ? dotted(a.string(1, 15)) : s().dnsSecondary;
-                    s().dnsPrimary = pri;
-                    s().dnsSecondary = sec;
+                    String sec = a.has(1) ? dotted(a.string(1, 15)) : ip.settings().dnsSecondary;
+                    ip.settings().dnsPrimary = pri;
+                    ip.settings().dnsSecondary = sec;
                     return Result.OK;
-                }));
-        t.add(CommandSpec.named("+CDNSGIP")
+                });
+        t.command("+CDNSGIP")
                 .test((String) null)
-                .write((c, a) -> {
+                .write((ip, c, a) -> {
                     String name = a.expectCount(1, 1).string(0, 255);
                     if (name.isEmpty()) {
                         return Result.ERROR;
                     }
                     return ip.cdnsgip(name);
-                }));
-        t.add(flag("+CIPHEAD", () -> s().head, v -> s().head = v));
-        t.add(flag("+CIPSRIP", () -> s().srip, v -> s().srip = v));
-        t.add(flag("+CIPSHOWTP", () -> s().showtp, v -> s().showtp = v));
-        t.add(CommandSpec.named("+CIPSPRT")
+                });
+        flag(t, "+CIPHEAD", v -> v.head, (v, x) -> v.head = x);
+        flag(t, "+CIPSRIP", v -> v.srip, (v, x) -> v.srip = x);
+        flag(t, "+CIPSHOWTP", v -> v.showtp, (v, x) -> v.showtp = x);
+        t.command("+CIPSPRT")
                 .test("+CIPSPRT: (0-2)")
-                .read((c, a) -> info(c, "+CIPSPRT: " + s().sprt))
-                .write((c, a) -> {
-                    s().sprt = a.expectCount(1, 1).integer(0, 0, 2);
+                .read((ip, c, a) -> info(c, "+CIPSPRT: " + ip.settings().sprt))
+                .write((ip, c, a) -> {
+                    ip.settings().sprt = a.expectCount(1, 1).integer(0, 0, 2);
                     return Result.OK;
-                }));
-        t.add(CommandSpec.named("+CIPATS")
+                });
+        t.command("+CIPATS")
                 .test("+CIPATS: (0,1),(1-100)")
-                .read((c, a) -> info(c, "+CIPATS: " + s().atsMode + "," + s().atsTime))
-                .write((c, a) -> {
+                .read((ip, c, a) -> info(c, "+CIPATS: " + ip.settings().atsMode + "," + ip.settings().atsTime))
+                .write((ip, c, a) -> {
                     a.expectCount(1, 2);
                     int mode = a.integer(0, 0, 1);
-                    int time = a.integer(1, 1, 100, s().atsTime);
-                    s().atsMode = mode;
-                    s().atsTime = time;
+                    int time = a.integer(1, 1, 100, ip.settings().atsTime);
+                    ip.settings().atsMode = mode;
+                    ip.settings().atsTime = time;
                     return Result.OK;
-                }));
-        t.add(CommandSpec.named("+CIPRXGET")
-                .test((c, a) -> info(c, ip.multi() ? "+CIPRXGET: (0-4),(0-5),(1-1460)" : "+CIPRXGET: (0-4),(1-1460)"))
-                .read((c, a) -> info(c, "+CIPRXGET: " + s().rxget))
-                .write(this::ciprxget));
-        t.add(CommandSpec.named("+CIPSCONT")
-                .read(this::cipscontRead)
-                .exec((c, a) -> {
+                });
+        t.command("+CIPRXGET")
+                .test((ip, c, a) -> info(c, ip.multi() ? "+CIPRXGET: (0-4),(0-5),(1-1460)" : "+CIPRXGET: (0-4),(1-1460)"))
+                .read((ip, c, a) -> info(c, "+CIPRXGET: " + ip.settings().rxget))
+                .write(TcpIpCommands::ciprxget);
+        t.command("+CIPSCONT")
+                .read(TcpIpCommands::cipscontRead)
+                .exec((ip, c, a) -> {
                     ip.saveSettings();
                     return Result.OK;
-                }));
-        t.add(CommandSpec.named("+CIPTKA")
+                });
+        t.command("+CIPTKA")
                 .test("+CIPTKA: (0,1),(30-7200),(30-600),(1-9)")
-                .read((c, a) -> info(c, "+CIPTKA: " + join(s().tka)))
-                .write((c, a) -> {
+                .read((ip, c, a) -> info(c, "+CIPTKA: " + join(ip.settings().tka)))
+                .write((ip, c, a) -> {
                     a.expectCount(1, 4);
-                    int[] v = {a.integer(0, 0, 1), a.integer(1, 30, 7200, s().tka[1]),
-                        a.integer(2, 30, 600, s().tka[2]), a.integer(3, 1, 9, s().tka[3])};
-                    s().tka = v;
+                    int[] v = {a.integer(0, 0, 1), a.integer(1, 30, 7200, ip.settings().tka[1]),
+                        a.integer(2, 30, 600, ip.settings().tka[2]), a.integer(3, 1, 9, ip.settings().tka[3])};
+                    ip.settings().tka = v;
                     return Result.OK;
-                }));
-        t.add(CommandSpec.named("+CIPRDTIMER")
+                });
+        t.command("+CIPRDTIMER")
                 .test("+CIPRDTIMER: (100-4000),(100-7000)")
-                .read((c, a) -> info(c, "+CIPRDTIMER: " + join(s().rdtimer)))
-                .write((c, a) -> {
+                .read((ip, c, a) -> info(c, "+CIPRDTIMER: " + join(ip.settings().rdtimer)))
+                .write((ip, c, a) -> {
                     a.expectCount(2, 2);
-                    s().rdtimer = new int[] {a.integer(0, 100, 4000), a.integer(1, 100, 7000)};
+                    ip.settings().rdtimer = new int[] {a.integer(0, 100, 4000), a.integer(1, 100, 7000)};
                     return Result.OK;
-                }));
-        t.add(CommandSpec.named("+CIPCSGP")
-                .test((c, a) -> {
+                });
+        t.command("+CIPCSGP")
+                .test((ip, c, a) -> {
                     c.out().info("+CIPCSGP:0-CSD,DIALNUMBER,USER NAME,PASSWORD,RATE(0-3)",
                             "+CIPCSGP: 1-GPRS,APN,USER NAME,PASSWORD");
                     return Result.OK;
                 })
-                .read((c, a) -> info(c, "+CIPCSGP: " + s().csgpMode + ",\"" + s().apn + "\",\"" + s().user
-                        + "\",\"" + s().password + "\""))
-                .write((c, a) -> {
+                .read((ip, c, a) -> info(c, "+CIPCSGP: " + ip.settings().csgpMode + ",\"" + ip.settings().apn + "\",\"" + ip.settings().user
+                        + "\",\"" + ip.settings().password + "\""))
+                .write((ip, c, a) -> {
                     int mode = a.integer(0, 0, 1);
                     if (mode == 1) {
                         a.expectCount(1, 4);
-                        s().apn = a.string(1, 50, s().apn);
-                        s().user = a.string(2, 50, s().user);
-                        s().password = a.string(3, 50, s().password);
+                        ip.settings().apn = a.string(1, 50, ip.settings().apn);
+                        ip.settings().user = a.string(2, 50, ip.settings().user);
+                        ip.settings().password = a.string(3, 50, ip.settings().password);
                     } else {
                         a.expectCount(1, 5);
                         a.integer(4, 0, 3, 0);
                     }
-                    s().csgpMode = mode;
+                    ip.settings().csgpMode = mode;
                     return Result.OK;
-                }));
-        t.add(CommandSpec.named("+CIPDPDP")
+                });
+        t.command("+CIPDPDP")
                 .test("+CIPDPDP: (0,1),(1-180),(1-10)")
-                .read((c, a) -> info(c, "+CIPDPDP: " + join(s().dpdp)))
-                .write((c, a) -> {
+                .read((ip, c, a) -> info(c, "+CIPDPDP: " + join(ip.settings().dpdp)))
+                .write((ip, c, a) -> {
                     a.expectCount(1, 3);
-                    s().dpdp = new int[] {a.integer(0, 0, 1), a.integer(1, 1, 180, s().dpdp[1]),
-                        a.integer(2, 1, 10, s().dpdp[2])};
+                    ip.settings().dpdp = new int[] {a.integer(0, 0, 1), a.integer(1, 1, 180, ip.settings().dpdp[1]),
+                        a.integer(2, 1, 10, ip.settings().dpdp[2])};
                     return Result.OK;
-                }));
-        t.add(CommandSpec.named("+CIPCCFG")
+                });
+        t.command("+CIPCCFG")
                 .test("+CIPCCFG: (NmRetry:3-8),(WaitTm:1-10),(SendSz:1-1460),(esc:0,1),(Rxmode:0,1),"
                         + "(RxSize:50-1460),(Rxtimer:20-1000)")
-                .read((c, a) -> info(c, "+CIPCCFG: " + join(s().ccfg)))
-                .write((c, a) -> {
+                .read((ip, c, a) -> info(c, "+CIPCCFG: " + join(ip.settings().ccfg)))
+                .write((ip, c, a) -> {
                     a.expectCount(4, 7);
-                    int[] cur = s().ccfg;
-                    s().ccfg = new int[] {a.integer(0, 3, 8), a.integer(1, 1, 10), a.integer(2, 1, 1460),
+                    int[] cur = ip.settings().ccfg;
+                    ip.settings().ccfg = new int[] {a.integer(0, 3, 8), a.integer(1, 1, 10), a.integer(2, 1, 1460),
                         a.integer(3, 0, 1), a.integer(4, 0, 1, cur[4]), a.integer(5, 50, 1460, cur[5]),
                         a.integer(6, 20, 1000, cur[6])};
                     return Result.OK;
-                }));
-        t.add(CommandSpec.named("O")
-                .exec((c, a) -> ip.ato(c))
-                .write((c, a) -> Args.parseInt(a.param(0).text(), 0, 0) == 0 ? ip.ato(c) : Result.ERROR));
-        t.add(CommandSpec.named("+CIPSERVER")
+                });
+        t.command("O")
+                .exec((ip, c, a) -> ip.ato(c))
+                .write((ip, c, a) -> Args.parseInt(a.param(0).text(), 0, 0) == 0 ? ip.ato(c) : Result.ERROR);
+        t.command("+CIPSERVER")
                 .test("+CIPSERVER: (0-CLOSE SERVER,1-OPEN SERVER),(1-65535)")
-                .read((c, a) -> info(c, ip.serverStatus()))
-                .write((c, a) -> {
+                .read((ip, c, a) -> info(c, ip.serverStatus()))
+                .write((ip, c, a) -> {
                     int mode = a.integer(0, 0, 1);
                     if (mode == 0) {
                         a.expectCount(1, 2);
@@ -269,14 +258,14 @@ public final class TcpIpCommands {
                     }
                     a.expectCount(2, 2);
                     return ip.cipserverOpen(c, a.integer(1, 1, 65535));
-                }));
-        t.add(CommandSpec.named("+CIPSGTXT")
+                });
+        t.command("+CIPSGTXT")
                 .test("+CIPSGTXT: (0,1)")
-                .write((c, a) -> ip.selectContext(a.expectCount(1, 1).integer(0, 0, 1))));
-        t.add(CommandSpec.named("+CIPUDPMODE")
-                .test((c, a) -> info(c, "+CIPUDPMODE: " + (ip.multi() ? "(0-5)," : "")
+                .write((ip, c, a) -> ip.selectContext(a.expectCount(1, 1).integer(0, 0, 1)));
+        t.command("+CIPUDPMODE")
+                .test((ip, c, a) -> info(c, "+CIPUDPMODE: " + (ip.multi() ? "(0-5)," : "")
                         + "(0-2),(\"(0-255).(0-255).(0-255).(0-255)\"),(1-65535)"))
-                .read((c, a) -> {
+                .read((ip, c, a) -> {
                     if (!ip.multi()) {
                         return info(c, "+CIPUDPMODE: " + ip.udpModeStatus(ip.links[0]));
                     }
@@ -287,7 +276,7 @@ public final class TcpIpCommands {
                     c.out().info(lines);
                     return Result.OK;
                 })
-                .write((c, a) -> {
+                .write((ip, c, a) -> {
                     int base = ip.multi() ? 1 : 0;
                     int id = ip.multi() ? a.integer(0, 0, 5) : 0;
                     int mode = a.integer(base, 0, 2);
@@ -297,22 +286,22 @@ public final class TcpIpCommands {
                     }
                     a.expectCount(base + 1, base + 1);
                     return ip.udpMode(id, mode, null, 0);
-                }));
-        t.add(CommandSpec.named("+CIPSSL")
+                });
+        t.command("+CIPSSL")
                 .test("+CIPSSL: (0,1)")
-                .read((c, a) -> info(c, "+CIPSSL: " + s().ssl))
-                .write((c, a) -> {
+                .read((ip, c, a) -> info(c, "+CIPSSL: " + ip.settings().ssl))
+                .write((ip, c, a) -> {
                     int v = a.expectCount(1, 1).integer(0, 0, 1);
                     // TLS is not emulated yet; accepting 1 would silently open plain TCP.
                     if (v == 1) {
                         return Result.ERROR;
                     }
-                    s().ssl = v;
+                    ip.settings().ssl = v;
                     return Result.OK;
-                }));
+                });
     }
 
-    private Result cipstart(CommandContext c, Args a) {
+    private static Result cipstart(TcpIpStack ip, CommandContext c, Args a) {
         int base = ip.multi() ? 1 : 0;
         a.expectCount(3 + base, 3 + base);
         int id = ip.multi() ? a.integer(0, 0, 5) : 0;
@@ -325,7 +314,7 @@ public final class TcpIpCommands {
         return ip.cipstart(c, id, p, host, port);
     }
 
-    private Result cipsendWrite(CommandContext c, Args a) {
+    private static Result cipsendWrite(TcpIpStack ip, CommandContext c, Args a) {
         if (ip.multi()) {
             a.expectCount(1, 2);
             int id = a.integer(0, 0, 5);
@@ -336,7 +325,7 @@ public final class TcpIpCommands {
         return ip.cipsend(c, 0, len);
     }
 
-    private Result cipsendRead(CommandContext c, Args a) {
+    private static Result cipsendRead(TcpIpStack ip, CommandContext c, Args a) {
         if (!ip.multi()) {
             return info(c, "+CIPSEND: " + TcpIpStack.MAX_SEND);
         }
@@ -352,7 +341,7 @@ public final class TcpIpCommands {
         return Result.OK;
     }
 
-    private Result cipack(CommandContext c, int id) {
+    private static Result cipack(TcpIpStack ip, CommandContext c, int id) {
         Link l = ip.links[id];
         if (l.state == LinkState.INITIAL) {
             return Result.notAllowed();
@@ -361,16 +350,16 @@ public final class TcpIpCommands {
         return info(c, "+CIPACK: " + l.txBytes + "," + acked + "," + (l.txBytes - acked));
     }
 
-    private Result ciprxget(CommandContext c, Args a) {
+    private static Result ciprxget(TcpIpStack ip, CommandContext c, Args a) {
         int mode = a.integer(0, 0, 4);
         boolean multi = ip.multi();
         switch (mode) {
             case 0, 1 -> {
                 a.expectCount(1, 1);
-                if (ip.anyLinkBusy() && s().rxget != mode) {
+                if (ip.anyLinkBusy() && ip.settings().rxget != mode) {
                     return Result.notAllowed();
                 }
-                s().rxget = mode;
+                ip.settings().rxget = mode;
                 return Result.OK;
             }
             case 4 -> {
@@ -387,8 +376,8 @@ public final class TcpIpCommands {
         }
     }
 
-    private Result cipscontRead(CommandContext c, Args a) {
-        TcpIpSettings v = s();
+    private static Result cipscontRead(TcpIpStack ip, CommandContext c, Args a) {
+        TcpIpSettings v = ip.settings();
         c.out().info("+CIPSCONT: " + (ip.settingsSaved() ? 0 : 1),
                 "+CIPCSGP: " + v.csgpMode,
                 "Gprs Config APN: " + v.apn,
@@ -409,13 +398,14 @@ public final class TcpIpCommands {
         return Result.OK;
     }
 
-    private CommandSpec.Builder flag(String name, java.util.function.IntSupplier get,
-                                     java.util.function.IntConsumer set) {
-        return CommandSpec.named(name)
+    private static void flag(CommandTable.Section<?, TcpIpStack> t, String name,
+                             java.util.function.ToIntFunction<TcpIpSettings> get,
+                             java.util.function.ObjIntConsumer<TcpIpSettings> set) {
+        t.command(name)
                 .test(name + ": (0,1)")
-                .read((c, a) -> info(c, name + ": " + get.getAsInt()))
-                .write((c, a) -> {
-                    set.accept(a.expectCount(1, 1).integer(0, 0, 1));
+                .read((ip, c, a) -> info(c, name + ": " + get.applyAsInt(ip.settings())))
+                .write((ip, c, a) -> {
+                    set.accept(ip.settings(), a.expectCount(1, 1).integer(0, 0, 1));
                     return Result.OK;
                 });
     }
