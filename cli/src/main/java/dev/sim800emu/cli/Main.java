@@ -14,7 +14,6 @@ import dev.sim800emu.modem.serial.TcpSerialEndpoint;
 import io.netty.channel.EventLoopGroup;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.BindException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -156,9 +155,6 @@ public final class Main implements Callable<Integer> {
     }
 
     private static String describe(Throwable ex) {
-        if (ex instanceof BindException) {
-            return "cannot listen: " + ex.getMessage();
-        }
         String msg = ex.getMessage();
         return msg == null ? ex.toString() : msg;
     }
