@@ -12,9 +12,15 @@ import dev.sim800emu.modem.serial.Rfc2217Endpoint;
 import dev.sim800emu.modem.serial.SerialTrace;
 import dev.sim800emu.modem.serial.TcpSerialEndpoint;
 import io.netty.channel.EventLoopGroup;
+import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.BindException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +29,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code sim800emu}: runs one virtual SIM800 whose serial line is a TCP socket (and optionally a
@@ -60,7 +68,7 @@ public final class Main implements Callable<Integer> {
             description = "Pace serial output like a real UART at the AT+IPR rate (10 bits per byte).")
     boolean baudPacing;
 
-    @Option(names = "--server-port-offset", paramLabel = "N", defaultValue = "0",
+    @Option(names = "--server-port-offset", paramLabel = "N", defaultValue = "0", converter = Converters.PortOffset.class,
             description = "Added to a modem server port (AT+CIPSERVER) to get the host port (default: ${DEFAULT-VALUE}).")
     int serverPortOffset;
 
@@ -72,39 +80,44 @@ public final class Main implements Callable<Integer> {
             description = "DNS server for CIPSTART/CDNSGIP lookups (default: this host's resolver).")
     InetSocketAddress dns;
 
-    @Option(names = "--apn", paramLabel = "APN[,USER[,PASSWORD]]",
+    @Option(names = "--apn", paramLabel = "APN[,USER[,PASSWORD]]", converter = Converters.Apn.class,
             description = "An APN the simulated operator accepts (repeatable). Default: any APN.")
-    List<String> apns = new ArrayList<>();
+    List<ApnRule> apns = new ArrayList<>();
 
-    @Option(names = "--allow", paramLabel = "CIDR",
+    @Option(names = "--allow", paramLabel = "CIDR", converter = Converters.Cidr.class,
             description = "Destinations links may reach (repeatable). Default: all; loopback is always allowed unless denied.")
     List<String> allow = new ArrayList<>();
 
-    @Option(names = "--deny", paramLabel = "CIDR", description = "Destinations links may not reach (repeatable).")
+    @Option(names = "--deny", paramLabel = "CIDR", converter = Converters.Cidr.class,
+            description = "Destinations links may not reach (repeatable).")
     List<String> deny = new ArrayList<>();
 
-    @Option(names = "--local-ip", paramLabel = "A.B.C.D", defaultValue = "10.78.245.128",
+    @Option(names = "--local-ip", paramLabel = "A.B.C.D", defaultValue = "10.78.245.128", converter = Converters.Ipv4.class,
             description = "Address the operator gives the modem (AT+CIFSR; default: ${DEFAULT-VALUE}).")
-    String localIp;
+    Inet4Address localIp;
 
-    @Option(names = "--connect-timeout", paramLabel = "MS", defaultValue = "75000",
+    @Option(names = "--connect-timeout", paramLabel = "MS", defaultValue = "75000", converter = Converters.ConnectTimeout.class,
             description = "How long CIPSTART waits before CONNECT FAIL, 1..160000 ms (default: ${DEFAULT-VALUE}).")
     long connectTimeoutMs;
 
-    @Option(names = "--boot-time", paramLabel = "MS", defaultValue = "0",
+    @Option(names = "--boot-time", paramLabel = "MS", defaultValue = "0", converter = Converters.BootTime.class,
             description = "Time from power-on or AT+CFUN=1,1 to RDY; input meanwhile is lost, as on the chip "
                     + "(default: ${DEFAULT-VALUE}, ready at once; a real SIM800 takes about 3000).")
     long bootMs;
 
-    @Option(names = "--activation-time", paramLabel = "MS", defaultValue = "100",
+    @Option(names = "--activation-time", paramLabel = "MS", defaultValue = "100", converter = Converters.ActivationTime.class,
             description = "Time AT+CIICR spends in IP CONFIG (default: ${DEFAULT-VALUE}).")
     long activationMs;
 
     @Option(names = "--pin", paramLabel = "PIN", description = "Lock the SIM with this PIN (AT+CPIN).")
     String pin;
 
-    @Option(names = "--imei", paramLabel = "DIGITS", description = "IMEI to report (15 digits).")
+    @Option(names = "--imei", paramLabel = "DIGITS", converter = Converters.Imei.class,
+            description = "IMEI to report (15 digits).")
     String imei;
+
+    @Spec
+    CommandSpec spec;
 
     private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -142,29 +155,20 @@ public final class Main implements Callable<Integer> {
     }
 
     private static String describe(Throwable ex) {
-        if (ex instanceof BindException) {
-            return "cannot listen: " + ex.getMessage();
-        }
         String msg = ex.getMessage();
         return msg == null ? ex.toString() : msg;
     }
 
+    /** The modem's configuration; the option values have been checked while parsing. */
     ModemConfig config() {
         ModemConfig.Builder b = ModemConfig.builder()
-                .localIp(ModemConfig.ipv4(localIp))
+                .localIp(localIp)
                 .connectTimeoutMillis(connectTimeoutMs)
                 .bootMillis(bootMs)
                 .activationMillis(activationMs)
-                .simPin(pin);
-        List<ApnRule> rules = new ArrayList<>();
-        for (String a : apns) {
-            rules.add(ApnRule.parse(a));
-        }
-        b.apnRules(rules);
+                .simPin(pin)
+                .apnRules(apns);
         if (imei != null) {
-            if (!imei.matches("\\d{15}")) {
-                throw new IllegalArgumentException("--imei must be 15 digits");
-            }
             ModemIdentity d = ModemIdentity.defaults();
             b.identity(new ModemIdentity(d.manufacturer(), d.model(), d.product(), d.revision(), imei, d.iccid(),
                     d.imsi(), d.operatorName()));
@@ -174,14 +178,25 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ModemConfig config;
-        DestinationPolicy policy;
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ModemConfig config = config();
+        DestinationPolicy policy = DestinationPolicy.parse(allow, deny);
+        // Host names are looked up once, here, before any event loop runs.
+        InetSocketAddress bind = resolved(tcp);
+        InetSocketAddress rfcBind = resolved(rfc2217);
+        InetSocketAddress dnsServer = resolved(dns);
+        for (Object[] option : new Object[][] {{"--tcp", bind}, {"--rfc2217", rfcBind}, {"--dns", dnsServer}}) {
+            InetSocketAddress a = (InetSocketAddress) option[1];
+            if (a != null && a.isUnresolved()) {
+                return badOption(err, (String) option[0], "cannot resolve host '" + a.getHostString() + "'");
+            }
+        }
+        InetAddress serverAddress;
         try {
-            config = config();
-            policy = DestinationPolicy.parse(allow, deny);
-        } catch (IllegalArgumentException e) {
-            System.err.println("sim800emu: " + e.getMessage());
-            return 2;
+            serverAddress = InetAddress.getByName(serverBind);
+        } catch (UnknownHostException e) {
+            return badOption(err, "--server-bind", "cannot resolve host '" + serverBind + "'");
         }
         EventLoopGroup group = NettyNetwork.newEventLoopGroup(1);
         NettyNetwork network = null;
@@ -189,38 +204,40 @@ public final class Main implements Callable<Integer> {
         PtyEndpoint ptyEndpoint = null;
         Rfc2217Endpoint rfcEndpoint = null;
         try {
-            network = new NettyNetwork(group.next(), new NetworkOptions(resolved(dns), policy,
-                    java.net.InetAddress.getByName(serverBind), serverPortOffset));
+            network = new NettyNetwork(group.next(), new NetworkOptions(dnsServer, policy, serverAddress,
+                    serverPortOffset));
             VirtualModem modem = new VirtualModem(config, network.eventLoop(), network);
-            InetSocketAddress bind = resolved(tcp);
             try {
                 tcpEndpoint = TcpSerialEndpoint.start(modem, group, NettyNetwork.serverChannelType(group), bind,
                         keepPowered, baudPacing, new SerialTrace("tcp", trace));
             } catch (Exception e) {
                 // epoll reports bind failures as a native IOException, NIO as BindException.
-                System.err.println("sim800emu: cannot listen on " + hostPort(bind) + ": " + bindFailure(e));
+                err.println("sim800emu: cannot listen on " + hostPort(bind) + ": " + bindFailure(e));
                 return 1;
             }
-            System.out.println("sim800emu: modem serial line on tcp://" + hostPort(tcpEndpoint.localAddress()));
-            if (rfc2217 != null) {
-                InetSocketAddress rfcBind = resolved(rfc2217);
+            out.println("sim800emu: modem serial line on tcp://" + hostPort(tcpEndpoint.localAddress()));
+            if (rfcBind != null) {
                 try {
                     rfcEndpoint = Rfc2217Endpoint.start(modem, group, NettyNetwork.serverChannelType(group), rfcBind,
                             keepPowered, baudPacing, new SerialTrace("rfc2217", trace));
                 } catch (Exception e) {
-                    System.err.println("sim800emu: cannot listen on " + hostPort(rfcBind) + ": " + bindFailure(e));
-                    shutdown(tcpEndpoint, null, network, group);
+                    err.println("sim800emu: cannot listen on " + hostPort(rfcBind) + ": " + bindFailure(e));
                     return 1;
                 }
-                System.out.println("sim800emu: modem serial line on rfc2217://" + hostPort(rfcEndpoint.localAddress()));
+                out.println("sim800emu: modem serial line on rfc2217://" + hostPort(rfcEndpoint.localAddress()));
             }
             if (pty != null) {
-                ptyEndpoint = PtyEndpoint.open(modem, pty);
-                System.out.println("sim800emu: modem serial line on " + ptyEndpoint.link() + " -> "
+                try {
+                    ptyEndpoint = PtyEndpoint.open(modem, pty);
+                } catch (IOException e) {
+                    err.println("sim800emu: cannot open a pseudo-terminal at " + pty + ": " + ptyFailure(e));
+                    return 1;
+                }
+                out.println("sim800emu: modem serial line on " + ptyEndpoint.link() + " -> "
                         + ptyEndpoint.slavePath());
             }
-            System.out.println("sim800emu: press Ctrl-C to stop");
-            System.out.flush();
+            out.println("sim800emu: press Ctrl-C to stop");
+            out.flush();
             TcpSerialEndpoint t = tcpEndpoint;
             PtyEndpoint p = ptyEndpoint;
             Rfc2217Endpoint r = rfcEndpoint;
@@ -244,6 +261,25 @@ public final class Main implements Callable<Integer> {
         }
     }
 
+    /** A value picocli could not check: reported like picocli's own parameter errors. */
+    private static int badOption(PrintWriter err, String option, String problem) {
+        err.println("sim800emu: Invalid value for option '" + option + "': " + problem + " (try --help)");
+        return 2;
+    }
+
+    private static String ptyFailure(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException f) {
+            return f.getReason() != null ? f.getReason() : String.valueOf(f.getMessage());
+        }
+        return String.valueOf(e.getMessage());
+    }
+
     private void shutdown(TcpSerialEndpoint tcpEndpoint, PtyEndpoint ptyEndpoint, NettyNetwork network,
                           EventLoopGroup group) {
         try {
@@ -257,14 +293,14 @@ public final class Main implements Callable<Integer> {
                 network.close();
             }
         } catch (RuntimeException e) {
-            System.err.println("sim800emu: error while stopping: " + e);
+            spec.commandLine().getErr().println("sim800emu: error while stopping: " + e);
         } finally {
             group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
             stopped.countDown();
         }
     }
 
-    /** Resolves a HOST:PORT option once, at start-up (before any event loop runs). */
+    /** Resolves a HOST:PORT option (unresolved if the name is unknown), or null for null. */
     private static InetSocketAddress resolved(InetSocketAddress a) {
         return a == null ? null : new InetSocketAddress(a.getHostString(), a.getPort());
     }

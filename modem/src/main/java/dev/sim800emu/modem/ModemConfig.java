@@ -1,8 +1,7 @@
 package dev.sim800emu.modem;
 
+import io.netty.util.NetUtil;
 import java.net.Inet4Address;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Objects;
 
@@ -204,42 +203,14 @@ public final class ModemConfig {
 
     /** Parses a dotted IPv4 literal without any name lookup. */
     public static Inet4Address ipv4(String dotted) {
-        byte[] b = parseIpv4(dotted);
-        if (b == null) {
+        if (!NetUtil.isValidIpV4Address(dotted)) {
             throw new IllegalArgumentException("not an IPv4 address: " + dotted);
         }
-        try {
-            return (Inet4Address) InetAddress.getByAddress(b);
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException(e);
-        }
+        return (Inet4Address) NetUtil.createInetAddressFromIpAddressString(dotted);
     }
 
     /** The four bytes of a strict dotted-quad literal, or null. */
     public static byte[] parseIpv4(String s) {
-        String[] parts = s.split("\\.", -1);
-        if (parts.length != 4) {
-            return null;
-        }
-        byte[] out = new byte[4];
-        for (int i = 0; i < 4; i++) {
-            String p = parts[i];
-            if (p.isEmpty() || p.length() > 3) {
-                return null;
-            }
-            int v = 0;
-            for (int k = 0; k < p.length(); k++) {
-                char c = p.charAt(k);
-                if (c < '0' || c > '9') {
-                    return null;
-                }
-                v = v * 10 + (c - '0');
-            }
-            if (v > 255) {
-                return null;
-            }
-            out[i] = (byte) v;
-        }
-        return out;
+        return NetUtil.isValidIpV4Address(s) ? NetUtil.createByteArrayFromIpAddressString(s) : null;
     }
 }

@@ -4,28 +4,13 @@ import java.util.Map;
 
 /** +CME ERROR codes and texts used by the emulator (SIM800 manual §19.1). */
 public final class CmeError {
-    public static final int PHONE_FAILURE = 0;
     public static final int OPERATION_NOT_ALLOWED = 3;
-    public static final int OPERATION_NOT_SUPPORTED = 4;
     public static final int SIM_NOT_INSERTED = 10;
     public static final int SIM_PIN_REQUIRED = 11;
-    public static final int SIM_PUK_REQUIRED = 12;
-    public static final int SIM_FAILURE = 13;
-    public static final int SIM_BUSY = 14;
     public static final int INCORRECT_PASSWORD = 16;
     public static final int NO_NETWORK_SERVICE = 30;
-    public static final int NETWORK_TIMEOUT = 31;
     public static final int UNKNOWN = 100;
     public static final int GPRS_NOT_ALLOWED = 107;
-    public static final int UNSPECIFIED_GPRS_ERROR = 148;
-    public static final int PDP_AUTH_FAILURE = 149;
-    public static final int DNS_RESOLVE_FAILED = 160;
-    public static final int SOCKET_OPEN_FAILED = 161;
-    public static final int GPRS_NOT_ATTACHED = 180;
-    public static final int TCPIP_STACK_BUSY = 181;
-    public static final int INVALID_INPUT_VALUE = 765;
-    public static final int OPERATION_FAILED = 767;
-    public static final int CFUN_STATE_0_OR_4 = 797;
 
     private static final Map<Integer, String> TEXTS = Map.ofEntries(
             Map.entry(0, "phone failure"),

@@ -1,7 +1,11 @@
 package dev.sim800emu.modem.net;
 
+import io.netty.handler.ipfilter.IpFilterRuleType;
+import io.netty.handler.ipfilter.IpSubnetFilterRule;
+import io.netty.util.NetUtil;
 import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -54,24 +58,20 @@ public final class DestinationPolicy {
         if (!(address instanceof Inet4Address)) {
             return allow.isEmpty();
         }
-        int ip = toInt(address.getAddress());
-        if (matchesAny(deny, ip)) {
+        InetSocketAddress destination = new InetSocketAddress(address, 0);
+        if (matchesAny(deny, destination)) {
             return false;
         }
-        return allow.isEmpty() || LOOPBACK.matches(ip) || matchesAny(allow, ip);
+        return allow.isEmpty() || LOOPBACK.matches(destination) || matchesAny(allow, destination);
     }
 
-    private static boolean matchesAny(List<Cidr> rules, int ip) {
+    private static boolean matchesAny(List<Cidr> rules, InetSocketAddress destination) {
         for (Cidr c : rules) {
-            if (c.matches(ip)) {
+            if (c.matches(destination)) {
                 return true;
             }
         }
         return false;
-    }
-
-    private static int toInt(byte[] a) {
-        return (a[0] & 0xff) << 24 | (a[1] & 0xff) << 16 | (a[2] & 0xff) << 8 | (a[3] & 0xff);
     }
 
     @Override
@@ -79,8 +79,11 @@ public final class DestinationPolicy {
         return "allow " + (allow.isEmpty() ? "all" : allow) + ", deny " + deny;
     }
 
-    /** One IPv4 block; parsed by hand so that a typo can never trigger a DNS lookup. */
-    private record Cidr(int network, int prefix, String text) {
+    /**
+     * One IPv4 block. The address is checked as a literal first, so that a typo can never trigger
+     * a DNS lookup; Netty's subnet rule does the matching.
+     */
+    private record Cidr(IpSubnetFilterRule rule, String text) {
 
         static Cidr parse(String spec) {
             String s = spec == null ? "" : spec.trim();
@@ -88,25 +91,21 @@ public final class DestinationPolicy {
             String addr = slash < 0 ? s : s.substring(0, slash);
             int prefix = 32;
             if (slash >= 0) {
-                prefix = parseNumber(s.substring(slash + 1), 32, spec);
+                prefix = parsePrefix(s.substring(slash + 1), spec);
             }
-            String[] parts = addr.split("\\.", -1);
-            if (parts.length != 4) {
+            if (!NetUtil.isValidIpV4Address(addr)) {
                 throw invalid(spec);
             }
-            int ip = 0;
-            for (String p : parts) {
-                ip = ip << 8 | parseNumber(p, 255, spec);
-            }
-            return new Cidr(ip & mask(prefix), prefix, s);
+            InetAddress network = NetUtil.createInetAddressFromIpAddressString(addr);
+            return new Cidr(new IpSubnetFilterRule(network, prefix, IpFilterRuleType.REJECT), s);
         }
 
-        private static int parseNumber(String p, int max, String spec) {
-            if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(Character::isDigit)) {
+        private static int parsePrefix(String p, String spec) {
+            if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(c -> c >= '0' && c <= '9')) {
                 throw invalid(spec);
             }
             int v = Integer.parseInt(p);
-            if (v > max) {
+            if (v > 32) {
                 throw invalid(spec);
             }
             return v;
@@ -117,12 +116,8 @@ public final class DestinationPolicy {
                     "invalid IPv4 CIDR '" + spec + "' (expected a.b.c.d or a.b.c.d/n with n in 0..32)");
         }
 
-        private static int mask(int prefix) {
-            return prefix == 0 ? 0 : -1 << (32 - prefix);
-        }
-
-        boolean matches(int ip) {
-            return (ip & mask(prefix)) == network;
+        boolean matches(InetSocketAddress destination) {
+            return rule.matches(destination);
         }
 
         @Override

@@ -16,6 +16,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -356,7 +357,7 @@ public final class PtyEndpoint implements AutoCloseable {
                         | PosixTerminal.POLLNVAL)) != 0) {
                     // Cannot happen while we hold the slave open; bail out rather than spin.
                     throw new IOException("the terminal reported an error (poll events 0x"
-                            + Integer.toHexString(events & 0xffff) + ")");
+                            + HexFormat.of().toHexDigits(events) + ")");
                 }
                 if (pending) {
                     synchronized (writeLock) {

@@ -1,5 +1,6 @@
 package dev.sim800emu.modem.serial;
 
+import java.util.HexFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -9,6 +10,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class SerialTrace {
     private static final Logger log = LoggerFactory.getLogger("sim800emu.trace");
+    private static final HexFormat HEX = HexFormat.of().withUpperCase();
 
     private final String name;
     private final boolean enabled;
@@ -40,7 +42,7 @@ public final class SerialTrace {
                 case '\\' -> sb.append("\\\\");
                 default -> {
                     if (c < 0x20 || c >= 0x7F) {
-                        sb.append(String.format("\\x%02X", c));
+                        sb.append("\\x").append(HEX.toHexDigits((byte) c));
                     } else {
                         sb.append((char) c);
                     }

@@ -22,8 +22,6 @@ public final class TelnetCodec {
 
     /** Option: 8-bit data path (RFC 856), needed so that 0x80–0xFE are not stripped. */
     public static final int BINARY = 0;
-    /** Option: echo (RFC 857). Refused: the modem echoes by itself (ATE). */
-    public static final int ECHO = 1;
     /** Option: suppress go-ahead (RFC 858), i.e. a full-duplex line. */
     public static final int SGA = 3;
     /** Option: COM-PORT-OPTION (RFC 2217), the serial port's settings and control lines. */

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedList;
 import java.util.List;
@@ -585,7 +586,8 @@ final class HostDriver implements AutoCloseable {
             } else if (c == '\n') {
                 sb.append("\\n");
             } else if (c < 0x20 || c >= 0x7F) {
-                sb.append(String.format("\\x%02X", (int) c));
+                HexFormat hex = HexFormat.of().withUpperCase();
+                sb.append("\\x").append(c <= 0xFF ? hex.toHexDigits((byte) c) : hex.toHexDigits(c));
             } else {
                 sb.append(c);
             }

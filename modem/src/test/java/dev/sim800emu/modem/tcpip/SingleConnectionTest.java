@@ -165,6 +165,7 @@ class SingleConnectionTest {
         h.send("AT+CIPSEND=2\r");
         h.send("x\n");
         assertThat(l.sentText()).isEqualTo("ab\nzx\n");
+        assertThat(h.take()).isEqualTo("\r\n> \r\nSEND OK\r\n\r\n> \r\nSEND OK\r\n");
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -99,7 +100,7 @@ public record Transcript(String name, List<Step> steps, boolean echoOn) {
                 case 'n' -> out.write('\n');
                 case '\\' -> out.write('\\');
                 case 'x' -> {
-                    out.write(Integer.parseInt(s.substring(i + 1, i + 3), 16));
+                    out.write(HexFormat.fromHexDigits(s, i + 1, i + 3));
                     i += 2;
                 }
                 default -> throw new IllegalArgumentException("bad escape \\" + n);

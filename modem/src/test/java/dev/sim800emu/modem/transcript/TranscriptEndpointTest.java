@@ -1,16 +1,15 @@
 package dev.sim800emu.modem.transcript;
 
-import java.util.stream.IntStream;
-import java.util.stream.Stream;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every transcript over the real TCP serial endpoint with loopback servers: whole, and with the
- * host's writes split at every position of the command lines.
+ * Every transcript, whole, over the real TCP serial endpoint with loopback servers. The host's
+ * writes split at every byte position are played against the bare engine by
+ * {@link TranscriptEngineTest}; here each transcript runs once, to prove the sockets carry it.
  */
 class TranscriptEndpointTest {
     private static EndpointTarget.World world;
@@ -25,26 +24,16 @@ class TranscriptEndpointTest {
         world.close();
     }
 
-    static Stream<Arguments> runs() {
-        return Transcript.all().stream().flatMap(name -> {
-            try {
-                int longest = Math.min(24, Transcript.load(name, world.vars()).longestSend());
-                // Timed dialogs (CIPATS, +++ guard times) wait real seconds: a few splits only.
-                boolean slow = name.startsWith("7.2") || name.startsWith("3.2");
-                IntStream positions = slow ? IntStream.of(0, 2) : IntStream.range(0, longest);
-                return positions.mapToObj(split -> Arguments.of(name, split));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+    static List<String> runs() {
+        return Transcript.all();
     }
 
-    @ParameterizedTest(name = "{0} split at {1}")
+    @ParameterizedTest(name = "{0}")
     @MethodSource("runs")
-    void plays(String name, int splitAt) throws Exception {
+    void plays(String name) throws Exception {
         Transcript t = Transcript.load(name, world.vars());
         try (EndpointTarget target = new EndpointTarget(world, t.echoOn())) {
-            TranscriptPlayer.play(t, target, splitAt);
+            TranscriptPlayer.play(t, target, 0);
         }
     }
 }
