@@ -6,7 +6,7 @@ import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
 import dev.sim800emu.modem.SerialOutput;
-import dev.sim800emu.modem.VirtualModem;
+import dev.sim800emu.modem.runtime.VirtualModem;
 import dev.sim800emu.modem.serial.PosixTerminal.PollFd;
 import dev.sim800emu.modem.serial.PosixTerminal.Termios;
 import java.io.IOException;
