@@ -1,6 +1,6 @@
 package dev.sim800emu.bench;
 
-import dev.sim800emu.modem.net.NettyNetwork;
+import dev.sim800emu.modem.netty.NettyNetwork;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;

@@ -105,6 +105,11 @@ public final class ModemEngine implements TcpIpHost {
     /** Data mode starts once the running line has finished. */
     private Runnable pendingDataMode;
 
+    /** The command table every modem shares (read-only; for documentation checks). */
+    public static CommandTable<ModemEngine> commandTable() {
+        return COMMANDS;
+    }
+
     public ModemEngine(ModemConfig config, ModemClock clock, Network network) {
         this.config = config;
         this.clock = clock;

@@ -3,7 +3,7 @@ package dev.sim800emu.modem.serial;
 import dev.sim800emu.modem.LineState;
 import dev.sim800emu.modem.ModemEngine;
 import dev.sim800emu.modem.ModemLines;
-import dev.sim800emu.modem.VirtualModem;
+import dev.sim800emu.modem.runtime.VirtualModem;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -92,7 +92,7 @@ public final class Rfc2217Endpoint implements AutoCloseable {
         private Rfc2217Session session;
 
         /** The connected host's place on the modem's line. */
-        private dev.sim800emu.modem.VirtualModem.Host line;
+        private dev.sim800emu.modem.runtime.VirtualModem.Host line;
 
         @Override
         public void channelActive(ChannelHandlerContext ctx) {

@@ -1,6 +1,6 @@
 package dev.sim800emu.modem.serial;
 
-import dev.sim800emu.modem.VirtualModem;
+import dev.sim800emu.modem.runtime.VirtualModem;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;

@@ -3,10 +3,10 @@ package dev.sim800emu.modem.integration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sim800emu.modem.ModemConfig;
-import dev.sim800emu.modem.VirtualModem;
 import dev.sim800emu.modem.net.DestinationPolicy;
-import dev.sim800emu.modem.net.NettyNetwork;
 import dev.sim800emu.modem.net.NetworkOptions;
+import dev.sim800emu.modem.netty.NettyNetwork;
+import dev.sim800emu.modem.runtime.VirtualModem;
 import dev.sim800emu.modem.serial.SerialTrace;
 import dev.sim800emu.modem.serial.TcpSerialEndpoint;
 import io.netty.channel.EventLoopGroup;

@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sim800emu.modem.ModemConfig;
 import dev.sim800emu.modem.ModemEngine;
-import dev.sim800emu.modem.VirtualModem;
 import dev.sim800emu.modem.net.LinkListener;
 import dev.sim800emu.modem.net.LinkRequest;
 import dev.sim800emu.modem.net.NetLink;
 import dev.sim800emu.modem.net.Network;
 import dev.sim800emu.modem.net.ResolveCallback;
+import dev.sim800emu.modem.runtime.VirtualModem;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;

@@ -14,10 +14,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sim800emu.modem.ModemConfig;
 import dev.sim800emu.modem.ModemEngine;
-import dev.sim800emu.modem.VirtualModem;
 import dev.sim800emu.modem.net.DestinationPolicy;
-import dev.sim800emu.modem.net.NettyNetwork;
 import dev.sim800emu.modem.net.NetworkOptions;
+import dev.sim800emu.modem.netty.NettyNetwork;
+import dev.sim800emu.modem.runtime.VirtualModem;
 import io.netty.channel.EventLoopGroup;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;

@@ -3,9 +3,9 @@ package dev.sim800emu.modem.transparent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sim800emu.modem.ModemConfig;
-import dev.sim800emu.modem.VirtualModem;
-import dev.sim800emu.modem.net.NettyNetwork;
 import dev.sim800emu.modem.net.NetworkOptions;
+import dev.sim800emu.modem.netty.NettyNetwork;
+import dev.sim800emu.modem.runtime.VirtualModem;
 import dev.sim800emu.modem.serial.SerialTrace;
 import dev.sim800emu.modem.serial.TcpSerialEndpoint;
 import io.netty.channel.EventLoopGroup;

@@ -1,5 +1,7 @@
-package dev.sim800emu.modem.net;
+package dev.sim800emu.modem.netty;
 
+import dev.sim800emu.modem.net.DestinationPolicy;
+import dev.sim800emu.modem.net.LinkListener;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;

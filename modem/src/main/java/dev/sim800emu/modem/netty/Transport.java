@@ -1,4 +1,4 @@
-package dev.sim800emu.modem.net;
+package dev.sim800emu.modem.netty;
 
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoEventLoopGroup;

@@ -1,7 +1,12 @@
-package dev.sim800emu.modem;
+package dev.sim800emu.modem.runtime;
 
+import dev.sim800emu.modem.LineState;
+import dev.sim800emu.modem.ModemConfig;
+import dev.sim800emu.modem.ModemEngine;
+import dev.sim800emu.modem.ModemLines;
+import dev.sim800emu.modem.SerialOutput;
 import dev.sim800emu.modem.net.Network;
-import dev.sim800emu.modem.time.EventLoopClock;
+import dev.sim800emu.modem.netty.EventLoopClock;
 import io.netty.channel.EventLoop;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,14 @@
-package dev.sim800emu.modem.net;
+package dev.sim800emu.modem.netty;
 
+import dev.sim800emu.modem.net.LinkListener;
+import dev.sim800emu.modem.net.LinkRequest;
+import dev.sim800emu.modem.net.NetLink;
+import dev.sim800emu.modem.net.Network;
+import dev.sim800emu.modem.net.NetworkOptions;
+import dev.sim800emu.modem.net.Protocol;
+import dev.sim800emu.modem.net.ResolveCallback;
+import dev.sim800emu.modem.net.ServerHandle;
+import dev.sim800emu.modem.net.ServerListener;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;

@@ -1,4 +1,4 @@
-package dev.sim800emu.modem.net;
+package dev.sim800emu.modem.netty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

@@ -1,5 +1,8 @@
-package dev.sim800emu.modem.net;
+package dev.sim800emu.modem.netty;
 
+import dev.sim800emu.modem.net.LinkListener;
+import dev.sim800emu.modem.net.ServerHandle;
+import dev.sim800emu.modem.net.ServerListener;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;

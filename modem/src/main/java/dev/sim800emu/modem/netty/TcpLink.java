@@ -1,6 +1,7 @@
-package dev.sim800emu.modem.net;
+package dev.sim800emu.modem.netty;
 
 import com.sun.jna.LastErrorException;
+import dev.sim800emu.modem.net.LinkListener;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;

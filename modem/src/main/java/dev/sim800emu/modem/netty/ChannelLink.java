@@ -1,5 +1,7 @@
-package dev.sim800emu.modem.net;
+package dev.sim800emu.modem.netty;
 
+import dev.sim800emu.modem.net.LinkListener;
+import dev.sim800emu.modem.net.NetLink;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;

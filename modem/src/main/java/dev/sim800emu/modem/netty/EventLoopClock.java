@@ -1,5 +1,6 @@
-package dev.sim800emu.modem.time;
+package dev.sim800emu.modem.netty;
 
+import dev.sim800emu.modem.time.ModemClock;
 import io.netty.channel.EventLoop;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;

@@ -1,7 +1,13 @@
-package dev.sim800emu.modem.net;
+package dev.sim800emu.modem.netty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sim800emu.modem.net.DestinationPolicy;
+import dev.sim800emu.modem.net.LinkListener;
+import dev.sim800emu.modem.net.NetLink;
+import dev.sim800emu.modem.net.NetworkOptions;
+import dev.sim800emu.modem.net.ServerHandle;
+import dev.sim800emu.modem.net.ServerListener;
 import io.netty.channel.EventLoopGroup;
 import java.io.InputStream;
 import java.net.InetAddress;

@@ -1,4 +1,4 @@
-package dev.sim800emu.modem.net;
+package dev.sim800emu.modem.netty;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Native;

@@ -1,7 +1,14 @@
-package dev.sim800emu.modem.net;
+package dev.sim800emu.modem.netty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sim800emu.modem.net.DestinationPolicy;
+import dev.sim800emu.modem.net.LinkListener;
+import dev.sim800emu.modem.net.LinkRequest;
+import dev.sim800emu.modem.net.NetLink;
+import dev.sim800emu.modem.net.NetworkOptions;
+import dev.sim800emu.modem.net.Protocol;
+import dev.sim800emu.modem.net.ResolveCallback;
 import dev.sim800emu.modem.testing.TcpTestServer;
 import dev.sim800emu.modem.testing.TestDnsServer;
 import dev.sim800emu.modem.testing.UdpTestServer;
