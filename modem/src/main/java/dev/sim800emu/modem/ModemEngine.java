@@ -1,6 +1,9 @@
 package dev.sim800emu.modem;
 
 import dev.sim800emu.modem.at.ByteSink;
+import dev.sim800emu.modem.config.ModemConfig;
+import dev.sim800emu.modem.radio.AppBearers;
+import dev.sim800emu.modem.radio.Radio;
 import dev.sim800emu.modem.at.CommandLineFramer;
 import dev.sim800emu.modem.at.CommandTable;
 import dev.sim800emu.modem.at.LineExecutor;

@@ -1,5 +1,6 @@
 package dev.sim800emu.modem;
 
+import dev.sim800emu.modem.config.ModemConfig;
 import dev.sim800emu.modem.net.Network;
 import dev.sim800emu.modem.time.EventLoopClock;
 import io.netty.channel.EventLoop;

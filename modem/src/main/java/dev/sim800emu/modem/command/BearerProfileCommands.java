@@ -1,6 +1,6 @@
 package dev.sim800emu.modem.command;
 
-import dev.sim800emu.modem.AppBearers;
+import dev.sim800emu.modem.radio.AppBearers;
 import dev.sim800emu.modem.ModemEngine;
 import dev.sim800emu.modem.at.Args;
 import dev.sim800emu.modem.at.CommandContext;

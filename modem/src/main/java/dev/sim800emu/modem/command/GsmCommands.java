@@ -1,9 +1,9 @@
 package dev.sim800emu.modem.command;
 
 import dev.sim800emu.modem.ModemEngine;
-import dev.sim800emu.modem.ModemIdentity;
+import dev.sim800emu.modem.config.ModemIdentity;
 import dev.sim800emu.modem.Profile;
-import dev.sim800emu.modem.Radio;
+import dev.sim800emu.modem.radio.Radio;
 import dev.sim800emu.modem.at.Args;
 import dev.sim800emu.modem.at.CmeError;
 import dev.sim800emu.modem.at.CommandContext;

@@ -1,4 +1,4 @@
-package dev.sim800emu.modem;
+package dev.sim800emu.modem.radio;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -62,7 +62,7 @@ public final class AppBearers {
         return profiles[cid - 1];
     }
 
-    void reset() {
+    public void reset() {
         for (int i = 0; i < profiles.length; i++) {
             profiles[i] = new Profile();
         }
