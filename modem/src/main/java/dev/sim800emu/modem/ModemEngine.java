@@ -10,9 +10,14 @@ import dev.sim800emu.modem.at.LineExecutor;
 import dev.sim800emu.modem.at.PayloadSink;
 import dev.sim800emu.modem.at.ResponseWriter;
 import dev.sim800emu.modem.command.BasicCommands;
+import dev.sim800emu.modem.command.BasicHost;
+import dev.sim800emu.modem.command.BearerHost;
+import dev.sim800emu.modem.command.GsmHost;
 import dev.sim800emu.modem.command.BearerProfileCommands;
 import dev.sim800emu.modem.command.GsmCommands;
 import dev.sim800emu.modem.net.Network;
+import dev.sim800emu.modem.settings.Profile;
+import dev.sim800emu.modem.settings.Setting;
 import dev.sim800emu.modem.tcpip.TcpIpCommands;
 import dev.sim800emu.modem.tcpip.TcpIpHost;
 import dev.sim800emu.modem.tcpip.TcpIpStack;
@@ -73,20 +78,20 @@ public final class ModemEngine implements TcpIpHost {
     private long lastInputAt;
     private long wakeUntil;
 
-    final Profile factory = new Profile();
     final Profile saved = new Profile();
     final Profile active = new Profile();
     final Radio radio;
     private final AppBearers appBearers = new AppBearers();
+    private final CommandHost commandHost = new CommandHost(this);
 
     private final ByteSink out = new ByteSink(64);
     private final ResponseWriter writer = new ResponseWriter(active, out);
-    private final CommandLineFramer framer = new CommandLineFramer(active::backspace);
+    private final CommandLineFramer framer = new CommandLineFramer(() -> active.get(Setting.S5));
     /** Every command of the chip; one immutable table shared by all modems of the process. */
     private static final CommandTable<ModemEngine> COMMANDS = CommandTable.build(families -> {
-        BasicCommands.register(families.section(m -> m));
-        GsmCommands.register(families.section(m -> m));
-        BearerProfileCommands.register(families.section(m -> m));
+        BasicCommands.register(families.<BasicHost>section(m -> m.commandHost));
+        GsmCommands.register(families.<GsmHost>section(m -> m.commandHost));
+        BearerProfileCommands.register(families.<BearerHost>section(m -> m.commandHost));
         TcpIpCommands.register(families.section(ModemEngine::tcpip));
     });
     private final LineExecutor<ModemEngine> executor;
@@ -148,7 +153,7 @@ public final class ModemEngine implements TcpIpHost {
                 dtrAssertedAt = clock.nowMillis();
             }
             if (!asserted && dataMode && power == Power.ON) {
-                tcpip.dtrDropped(active.ampD);
+                tcpip.dtrDropped(active.get(Setting.AMP_D));
             }
             publishLines();
             flush();
@@ -186,7 +191,7 @@ public final class ModemEngine implements TcpIpHost {
         if (hostBaudSet) {
             return hostBaud;
         }
-        return active.ipr == 0 ? 115200 : active.ipr;
+        return active.get(Setting.IPR) == 0 ? 115200 : active.get(Setting.IPR);
     }
 
     public boolean dtr() {
@@ -205,8 +210,8 @@ public final class ModemEngine implements TcpIpHost {
         if (power != Power.ON) {
             return LineState.OFF;
         }
-        boolean dcd = active.ampC == 0 || tcpip.carrier();
-        boolean cts = active.ifcDte != 2 || !tcpip.uplinkCongested();
+        boolean dcd = active.get(Setting.AMP_C) == 0 || tcpip.carrier();
+        boolean cts = active.get(Setting.IFC_DTE) != 2 || !tcpip.uplinkCongested();
         return new LineState(dcd, ring, cts, true);
     }
 
@@ -226,7 +231,7 @@ public final class ModemEngine implements TcpIpHost {
         if (power != Power.OFF) {
             return;
         }
-        active.copyFrom(saved, true);
+        active.copyFrom(saved);
         startBoot();
     }
 
@@ -242,7 +247,7 @@ public final class ModemEngine implements TcpIpHost {
     public void reboot() {
         cancelBoot();
         clearVolatileState();
-        active.copyFrom(saved, true);
+        active.copyFrom(saved);
         startBoot();
     }
 
@@ -299,12 +304,12 @@ public final class ModemEngine implements TcpIpHost {
         lastInputAt = clock.nowMillis();
         publishLines();
         // With autobaud (AT+IPR=0) the chip cannot know the rate yet and prints nothing at boot.
-        if (active.ipr != 0) {
+        if (active.get(Setting.IPR) != 0) {
             writer.text("RDY");
             writer.text("+CFUN: " + radio.cfun());
             writer.text("+CPIN: " + radio.sim().text());
             if (radio.sim() == Radio.Sim.READY) {
-                if (active.ciurc == 1) {
+                if (active.on(Setting.CIURC)) {
                     writer.text("Call Ready");
                 }
                 writer.text("SMS Ready");
@@ -349,7 +354,7 @@ public final class ModemEngine implements TcpIpHost {
     private boolean asleepFor(int len) {
         long now = clock.nowMillis();
         boolean asleep;
-        switch (active.csclk) {
+        switch (active.get(Setting.CSCLK)) {
             case 1 -> asleep = !dtr || now - dtrAssertedAt < 50;
             case 2 -> {
                 if (now < wakeUntil) {
@@ -369,7 +374,7 @@ public final class ModemEngine implements TcpIpHost {
 
     /** True when AT+CSCLK lets the modem sleep right now (mode 1 and DTR off). */
     public boolean sleeping() {
-        return power == Power.ON && active.csclk == 1 && !dtr;
+        return power == Power.ON && active.get(Setting.CSCLK) == 1 && !dtr;
     }
 
     // ------------------------------------------------------------------ calls and messages
@@ -447,7 +452,7 @@ public final class ModemEngine implements TcpIpHost {
     }
 
     private void feedCommand(int b) {
-        if (active.echo) {
+        if (active.on(Setting.ECHO)) {
             out.write(b);
         }
         switch (framer.feed(b)) {
@@ -455,7 +460,7 @@ public final class ModemEngine implements TcpIpHost {
                 if (framer.justEndedWithCr() && inbox.size() > 0 && inbox.peek() == '\n') {
                     inbox.take();
                     framer.lfTaken();
-                    if (active.echo) {
+                    if (active.on(Setting.ECHO)) {
                         out.write('\n');
                     }
                 }
@@ -490,7 +495,7 @@ public final class ModemEngine implements TcpIpHost {
                     return;
                 }
             }
-            if (active.echo) {
+            if (active.on(Setting.ECHO)) {
                 out.write(b);
             }
             payloadBuf.write(b);
@@ -666,7 +671,7 @@ public final class ModemEngine implements TcpIpHost {
     private static final int HELD_LIMIT = 64 * 1024;
 
     private boolean outputHeld() {
-        return (active.ifcDce == 2 && !rts) || !hostWritable;
+        return (active.get(Setting.IFC_DCE) == 2 && !rts) || !hostWritable;
     }
 
     /** Tells the endpoint to pause reading when the inbox or the transparent uplink is backed up. */
@@ -742,16 +747,14 @@ public final class ModemEngine implements TcpIpHost {
         return tcpip;
     }
 
-    public Profile activeProfile() {
+    /** The active settings. */
+    public Profile settings() {
         return active;
     }
 
-    public Profile savedProfile() {
+    /** The settings AT&W saved. */
+    public Profile savedSettings() {
         return saved;
-    }
-
-    public Profile factoryProfile() {
-        return factory;
     }
 
     public ResponseWriter writer() {
