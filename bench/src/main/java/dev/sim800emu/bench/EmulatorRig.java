@@ -1,6 +1,6 @@
 package dev.sim800emu.bench;
 
-import dev.sim800emu.modem.ModemConfig;
+import dev.sim800emu.modem.config.ModemConfig;
 import dev.sim800emu.modem.net.DestinationPolicy;
 import dev.sim800emu.modem.net.NetworkOptions;
 import dev.sim800emu.modem.netty.NettyNetwork;

@@ -1,8 +1,8 @@
 package dev.sim800emu.bench;
 
-import dev.sim800emu.modem.ModemConfig;
+import dev.sim800emu.modem.config.ModemConfig;
 import dev.sim800emu.modem.ModemEngine;
-import dev.sim800emu.modem.ModemIdentity;
+import dev.sim800emu.modem.config.ModemIdentity;
 import dev.sim800emu.modem.SerialOutput;
 import dev.sim800emu.modem.net.DestinationPolicy;
 import dev.sim800emu.modem.net.LinkListener;

@@ -1,8 +1,8 @@
 package dev.sim800emu.cli;
 
-import dev.sim800emu.modem.ApnRule;
-import dev.sim800emu.modem.ModemConfig;
-import dev.sim800emu.modem.ModemIdentity;
+import dev.sim800emu.modem.config.ApnRule;
+import dev.sim800emu.modem.config.ModemConfig;
+import dev.sim800emu.modem.config.ModemIdentity;
 import dev.sim800emu.modem.net.DestinationPolicy;
 import dev.sim800emu.modem.net.NetworkOptions;
 import dev.sim800emu.modem.netty.NettyNetwork;

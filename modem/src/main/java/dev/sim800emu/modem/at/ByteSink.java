@@ -4,11 +4,14 @@ import java.util.Arrays;
 
 /** A growable byte buffer that output is formatted into before it goes to the host in one write. */
 public final class ByteSink {
+    private static final byte[] EMPTY = new byte[0];
+
     private byte[] bytes;
     private int size;
 
+    /** With {@code initialCapacity} 0 nothing is allocated until the first write. */
     public ByteSink(int initialCapacity) {
-        bytes = new byte[Math.max(16, initialCapacity)];
+        bytes = initialCapacity <= 0 ? EMPTY : new byte[Math.max(16, initialCapacity)];
     }
 
     public void write(int b) {
@@ -48,14 +51,14 @@ public final class ByteSink {
         byte[] out = Arrays.copyOf(bytes, size);
         size = 0;
         if (bytes.length > 4096) {
-            bytes = new byte[256];
+            bytes = EMPTY;
         }
         return out;
     }
 
     private void ensure(int extra) {
         if (size + extra > bytes.length) {
-            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + extra));
+            bytes = Arrays.copyOf(bytes, Math.max(Math.max(16, bytes.length * 2), size + extra));
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.sim800emu.modem.at;
 
+import java.util.Arrays;
 import java.util.function.IntSupplier;
 
 /**
@@ -32,7 +33,9 @@ public final class CommandLineFramer {
     }
 
     private final IntSupplier backspaceChar;
-    private final char[] line = new char[MAX_LINE];
+    private static final char[] NO_LINE = new char[0];
+    /** Grows as a line needs it (up to {@link #MAX_LINE}): most lines are short, most modems idle. */
+    private char[] line = NO_LINE;
     private int length;
     private boolean overflow;
     private State state = State.IDLE;
@@ -93,6 +96,9 @@ public final class CommandLineFramer {
             return Event.NONE;
         }
         if (length < MAX_LINE) {
+            if (length == line.length) {
+                line = Arrays.copyOf(line, Math.min(MAX_LINE, Math.max(32, length * 2)));
+            }
             line[length++] = (char) b;
         } else {
             overflow = true;

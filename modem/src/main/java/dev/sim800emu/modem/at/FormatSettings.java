@@ -1,9 +1,7 @@
 package dev.sim800emu.modem.at;
 
-/** The settings that decide how responses look: ATE, ATV, ATQ and AT+CMEE. */
+/** The settings that decide how responses look: ATV, ATQ and AT+CMEE. */
 public interface FormatSettings {
-    boolean echo();
-
     boolean verbose();
 
     boolean quiet();

@@ -1,14 +1,14 @@
 package dev.sim800emu.modem.command;
 
-import dev.sim800emu.modem.ModemEngine;
-import dev.sim800emu.modem.Profile;
 import dev.sim800emu.modem.at.Args;
 import dev.sim800emu.modem.at.CommandContext;
 import dev.sim800emu.modem.at.CommandSpec;
 import dev.sim800emu.modem.at.CommandTable;
 import dev.sim800emu.modem.at.Result;
-import java.util.function.ObjIntConsumer;
-import java.util.function.ToIntFunction;
+import dev.sim800emu.modem.settings.Setting;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * V.250 basic commands (SIM800 manual chapter 2): ATE, ATV, ATQ, ATX, ATI, ATZ, AT&F, AT&W, AT&V,
@@ -19,50 +19,43 @@ public final class BasicCommands {
     private BasicCommands() {
     }
 
-    private static Profile p(ModemEngine modem) {
-        return modem.activeProfile();
-    }
-
-    public static void register(CommandTable.Section<?, ModemEngine> t) {
-        basic(t, "E", 0, 1, (modem, v) -> p(modem).echo = v == 1);
-        basic(t, "V", 0, 1, (modem, v) -> p(modem).verbose = v == 1);
-        basic(t, "Q", 0, 1, (modem, v) -> p(modem).quiet = v == 1);
-        basic(t, "X", 0, 4, (modem, v) -> p(modem).x = v);
-        basic(t, "&C", 0, 1, (modem, v) -> p(modem).ampC = v);
-        basic(t, "&D", 0, 2, (modem, v) -> p(modem).ampD = v);
-        basic(t, "I", 0, 0, (modem, v) -> { }).exec((modem, c, a) -> {
-            c.out().info(modem.config().identity().product());
+    public static void register(CommandTable.Section<?, BasicHost> t) {
+        basic(t, "E", Setting.ECHO);
+        basic(t, "V", Setting.VERBOSE);
+        basic(t, "Q", Setting.QUIET);
+        basic(t, "X", Setting.X);
+        basic(t, "&C", Setting.AMP_C);
+        basic(t, "&D", Setting.AMP_D);
+        action(t, "I", modem -> { }).exec((modem, c, a) -> {
+            c.out().info(modem.identity().product());
             return Result.OK;
         }).write((modem, c, a) -> {
-            c.out().info(modem.config().identity().product());
+            c.out().info(modem.identity().product());
             return Result.OK;
         });
-        basic(t, "Z", 0, 0, (modem, v) -> p(modem).copyFrom(modem.savedProfile(), false));
-        basic(t, "&F", 0, 0, (modem, v) -> p(modem).copyFrom(modem.factoryProfile(), false));
-        basic(t, "&W", 0, 0, (modem, v) -> modem.savedProfile().copyFrom(p(modem), true));
+        action(t, "Z", modem -> modem.settings().restoreFrom(modem.savedSettings()));
+        action(t, "&F", modem -> modem.settings().restoreFactory());
+        action(t, "&W", modem -> modem.savedSettings().copyFrom(modem.settings()));
         t.command("&V").exec((modem, c, a) -> listProfiles(modem, c))
                 .write((modem, c, a) -> Args.parseInt(a.param(0).text(), 0, 0) == 0 ? listProfiles(modem, c) : Result.ERROR);
         // No circuit-switched data: there is never a call to answer, hang up or resume.
         t.command("H").exec((modem, c, a) -> Result.OK).write((modem, c, a) -> zeroOnly(a));
         t.command("A").exec((modem, c, a) -> Result.ERROR);
         t.command("D").write((modem, c, a) -> Result.ERROR);
-        register(t, "S0", 0, 255, (modem, v) -> p(modem).s0 = v, modem -> p(modem).s0);
-        register(t, "S3", 13, 13, (modem, v) -> { }, modem -> 13);
-        register(t, "S4", 10, 10, (modem, v) -> { }, modem -> 10);
-        register(t, "S5", 0, 127, (modem, v) -> p(modem).s5 = v, modem -> p(modem).s5);
-        register(t, "S6", 0, 999, (modem, v) -> p(modem).s6 = v, modem -> p(modem).s6);
-        register(t, "S7", 1, 255, (modem, v) -> p(modem).s7 = v, modem -> p(modem).s7);
-        register(t, "S8", 0, 255, (modem, v) -> p(modem).s8 = v, modem -> p(modem).s8);
-        register(t, "S10", 1, 254, (modem, v) -> p(modem).s10 = v, modem -> p(modem).s10);
+        register(t, "S0", Setting.S0);
+        register(t, "S3", Setting.S3);
+        register(t, "S4", Setting.S4);
+        register(t, "S5", Setting.S5);
+        register(t, "S6", Setting.S6);
+        register(t, "S7", Setting.S7);
+        register(t, "S8", Setting.S8);
+        register(t, "S10", Setting.S10);
     }
 
-    private static Result listProfiles(ModemEngine modem, CommandContext c) {
-        String[] current = p(modem).listing("ACTIVE PROFILE:");
-        String[] user = modem.savedProfile().listing("STORED PROFILE:");
-        String[] all = new String[current.length + user.length];
-        System.arraycopy(current, 0, all, 0, current.length);
-        System.arraycopy(user, 0, all, current.length, user.length);
-        c.out().info(all);
+    private static Result listProfiles(BasicHost modem, CommandContext c) {
+        List<String> all = new ArrayList<>(modem.settings().listing("ACTIVE PROFILE:"));
+        all.addAll(modem.savedSettings().listing("STORED PROFILE:"));
+        c.out().info(all.toArray(new String[0]));
         return Result.OK;
     }
 
@@ -70,34 +63,49 @@ public final class BasicCommands {
         return Args.parseInt(a.param(0).text(), 0, 0) == 0 ? Result.OK : Result.ERROR;
     }
 
-    /** A basic command taking one digit value in [min, max]; the bare form means 0. */
-    private static CommandSpec.Builder<ModemEngine> basic(CommandTable.Section<?, ModemEngine> t, String name,
-                                                          int min, int max, ObjIntConsumer<ModemEngine> set) {
-        return t.command(name)
-                .exec((modem, c, a) -> apply(modem, set, 0, min, max))
-                .write((modem, c, a) -> apply(modem, set, Args.parseInt(a.param(0).text(), 0, 999), min, max));
+    /** A basic command setting {@code s} to one digit value; the bare form means 0. */
+    private static void basic(CommandTable.Section<?, BasicHost> t, String name, Setting s) {
+        t.command(name)
+                .exec((modem, c, a) -> apply(modem, s, 0))
+                .write((modem, c, a) -> apply(modem, s, Args.parseInt(a.param(0).text(), 0, 999)));
     }
 
-    private static Result apply(ModemEngine modem, ObjIntConsumer<ModemEngine> set, int v, int min, int max) {
-        if (v < min || v > max) {
+    /** A basic command that takes only the value 0 (or none) and then runs {@code action}. */
+    private static CommandSpec.Builder<BasicHost> action(CommandTable.Section<?, BasicHost> t, String name,
+                                                        Consumer<BasicHost> action) {
+        return t.command(name)
+                .exec((modem, c, a) -> run(modem, action, 0))
+                .write((modem, c, a) -> run(modem, action, Args.parseInt(a.param(0).text(), 0, 999)));
+    }
+
+    private static Result run(BasicHost modem, Consumer<BasicHost> action, int v) {
+        if (v != 0) {
             return Result.ERROR;
         }
-        set.accept(modem, v);
+        action.accept(modem);
         return Result.OK;
     }
 
-    private static void register(CommandTable.Section<?, ModemEngine> t, String name, int min, int max,
-                                 ObjIntConsumer<ModemEngine> set, ToIntFunction<ModemEngine> get) {
+    private static Result apply(BasicHost modem, Setting s, int v) {
+        if (!s.accepts(v)) {
+            return Result.ERROR;
+        }
+        modem.settings().set(s, v);
+        return Result.OK;
+    }
+
+    /** An S-register: {@code ATSn?}, {@code ATSn=?} (its range) and {@code ATSn=v}. */
+    private static void register(CommandTable.Section<?, BasicHost> t, String name, Setting s) {
         t.command(name)
                 .read((modem, c, a) -> {
-                    c.out().info(Integer.toString(get.applyAsInt(modem)));
+                    c.out().info(Integer.toString(modem.settings().get(s)));
                     return Result.OK;
                 })
                 .test((modem, c, a) -> {
-                    c.out().info(name + ": (" + min + "-" + max + ")");
+                    c.out().info(name + ": (" + s.min() + "-" + s.max() + ")");
                     return Result.OK;
                 })
-                .write((modem, c, a) -> a.has(0) ? apply(modem, set, Args.parseInt(a.param(0).text(), 0, 999), min, max)
+                .write((modem, c, a) -> a.has(0) ? apply(modem, s, Args.parseInt(a.param(0).text(), 0, 999))
                         : Result.ERROR);
     }
 }

@@ -1,7 +1,6 @@
 package dev.sim800emu.modem.command;
 
-import dev.sim800emu.modem.AppBearers;
-import dev.sim800emu.modem.ModemEngine;
+import dev.sim800emu.modem.radio.AppBearers;
 import dev.sim800emu.modem.at.Args;
 import dev.sim800emu.modem.at.CommandContext;
 import dev.sim800emu.modem.at.CommandSpec;
@@ -18,13 +17,13 @@ public final class BearerProfileCommands {
     private BearerProfileCommands() {
     }
 
-    public static void register(CommandTable.Section<?, ModemEngine> t) {
+    public static void register(CommandTable.Section<?, BearerHost> t) {
         t.command("+SAPBR")
                 .test("+SAPBR: (0-4),(1-3),\"ConParamTag\",\"ConParamValue\"")
                 .write(BearerProfileCommands::sapbr);
     }
 
-    private static Result sapbr(ModemEngine modem, CommandContext c, Args a) {
+    private static Result sapbr(BearerHost modem, CommandContext c, Args a) {
         int type = a.integer(0, 0, 4);
         int cid = a.integer(1, 1, 3);
         AppBearers.Profile p = modem.appBearers().profile(cid);

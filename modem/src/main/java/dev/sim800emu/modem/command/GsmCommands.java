@@ -1,15 +1,15 @@
 package dev.sim800emu.modem.command;
 
-import dev.sim800emu.modem.ModemEngine;
-import dev.sim800emu.modem.ModemIdentity;
-import dev.sim800emu.modem.Profile;
-import dev.sim800emu.modem.Radio;
+import dev.sim800emu.modem.config.ModemIdentity;
+import dev.sim800emu.modem.radio.Radio;
 import dev.sim800emu.modem.at.Args;
 import dev.sim800emu.modem.at.CmeError;
 import dev.sim800emu.modem.at.CommandContext;
 import dev.sim800emu.modem.at.CommandSpec;
 import dev.sim800emu.modem.at.CommandTable;
 import dev.sim800emu.modem.at.Result;
+import dev.sim800emu.modem.settings.Profile;
+import dev.sim800emu.modem.settings.Setting;
 import java.util.Set;
 import java.util.function.ObjIntConsumer;
 import java.util.function.ToIntFunction;
@@ -25,26 +25,26 @@ public final class GsmCommands {
     private GsmCommands() {
     }
 
-    private static Profile p(ModemEngine modem) {
-        return modem.activeProfile();
+    private static Profile p(GsmHost modem) {
+        return modem.settings();
     }
 
-    private static Radio radio(ModemEngine modem) {
+    private static Radio radio(GsmHost modem) {
         return modem.radio();
     }
 
-    private static ModemIdentity id(ModemEngine modem) {
+    private static ModemIdentity id(GsmHost modem) {
         return modem.config().identity();
     }
 
-    public static void register(CommandTable.Section<?, ModemEngine> t) {
+    public static void register(CommandTable.Section<?, GsmHost> t) {
         identity(t);
         sim(t);
         network(t);
         port(t);
     }
 
-    private static void identity(CommandTable.Section<?, ModemEngine> t) {
+    private static void identity(CommandTable.Section<?, GsmHost> t) {
         t.command("+GMR").test((String) null).exec((modem, c, a) -> info(c, "Revision:" + id(modem).revision()));
         t.alias("+CGMR", "+GMR");
         t.command("+GMI").test((String) null).exec((modem, c, a) -> info(c, id(modem).manufacturer()));
@@ -70,7 +70,7 @@ public final class GsmCommands {
         });
     }
 
-    private static Result simReady(ModemEngine modem) {
+    private static Result simReady(GsmHost modem) {
         return switch (radio(modem).sim()) {
             case READY -> null;
             case PIN -> Result.cme(CmeError.SIM_PIN_REQUIRED);
@@ -78,7 +78,7 @@ public final class GsmCommands {
         };
     }
 
-    private static void sim(CommandTable.Section<?, ModemEngine> t) {
+    private static void sim(CommandTable.Section<?, GsmHost> t) {
         t.command("+CPIN")
                 .test((String) null)
                 .read((modem, c, a) -> {
@@ -119,7 +119,7 @@ public final class GsmCommands {
                         if (fun != 1) {
                             return Result.ERROR;
                         }
-                        modem.afterLine(modem::reboot);
+                        modem.rebootAfterLine();
                         return Result.OK;
                     }
                     boolean before = radio(modem).registered();
@@ -136,7 +136,7 @@ public final class GsmCommands {
     }
 
     /** CFUN=0/1/4 without reset: radio off drops registration, GPRS and the SIM as the chip does. */
-    private static Result setFunctionality(ModemEngine modem, CommandContext c, int fun) {
+    private static Result setFunctionality(GsmHost modem, CommandContext c, int fun) {
         Radio r = radio(modem);
         if ((r.cfun == 0 && fun == 4) || (r.cfun == 4 && fun == 0)) {
             return Result.ERROR;
@@ -149,10 +149,7 @@ public final class GsmCommands {
             for (int cid : modem.appBearers().dropAll()) {
                 c.out().info("+SAPBR " + cid + ": DEACT");
             }
-            if (modem.tcpip().state() != dev.sim800emu.modem.tcpip.IpState.INITIAL
-                    && modem.tcpip().state() != dev.sim800emu.modem.tcpip.IpState.PDP_DEACT) {
-                modem.tcpip().networkDeactivate(c.out());
-            }
+            modem.deactivateContext(c.out());
             r.attached = false;
             if (fun == 0) {
                 r.sim = Radio.Sim.NOT_READY;
@@ -172,9 +169,9 @@ public final class GsmCommands {
         return Result.OK;
     }
 
-    private static void network(CommandTable.Section<?, ModemEngine> t) {
-        registration(t, "+CREG", (modem, v) -> p(modem).creg = v, modem -> p(modem).creg);
-        registration(t, "+CGREG", (modem, v) -> p(modem).cgreg = v, modem -> p(modem).cgreg);
+    private static void network(CommandTable.Section<?, GsmHost> t) {
+        registration(t, "+CREG", Setting.CREG);
+        registration(t, "+CGREG", Setting.CGREG);
         t.command("+CGATT")
                 .test("+CGATT: (0,1)")
                 .read((modem, c, a) -> info(c, "+CGATT: " + (radio(modem).attached() ? 1 : 0)))
@@ -245,15 +242,15 @@ public final class GsmCommands {
     }
 
     /** +CREG/+CGREG URCs (AT+CREG=1/2) when registration changed (manual 3.2.32, 7.2.10). */
-    private static void reportRegistration(ModemEngine modem, boolean before) {
+    private static void reportRegistration(GsmHost modem, boolean before) {
         boolean now = radio(modem).registered();
         if (before != now) {
-            registrationUrc(modem, "+CREG", p(modem).creg, now);
-            registrationUrc(modem, "+CGREG", p(modem).cgreg, now);
+            registrationUrc(modem, "+CREG", p(modem).get(Setting.CREG), now);
+            registrationUrc(modem, "+CGREG", p(modem).get(Setting.CGREG), now);
         }
     }
 
-    private static void registrationUrc(ModemEngine modem, String name, int mode, boolean registered) {
+    private static void registrationUrc(GsmHost modem, String name, int mode, boolean registered) {
         if (mode == 0) {
             return;
         }
@@ -261,68 +258,68 @@ public final class GsmCommands {
         modem.urc(w -> w.text(line));
     }
 
-    private static void registration(CommandTable.Section<?, ModemEngine> t, String name,
-                                     ObjIntConsumer<ModemEngine> set, ToIntFunction<ModemEngine> get) {
+    private static void registration(CommandTable.Section<?, GsmHost> t, String name, Setting s) {
         t.command(name)
                 .test(name + ": (0-2)")
                 .read((modem, c, a) -> {
                     int stat = radio(modem).registered() ? 1 : 0;
-                    String extra = get.applyAsInt(modem) == 2 && stat == 1 ? ",\"1A2B\",\"3C4D\"" : "";
-                    return info(c, name + ": " + get.applyAsInt(modem) + "," + stat + extra);
+                    int mode = p(modem).get(s);
+                    String extra = mode == 2 && stat == 1 ? ",\"1A2B\",\"3C4D\"" : "";
+                    return info(c, name + ": " + mode + "," + stat + extra);
                 })
                 .write((modem, c, a) -> {
-                    set.accept(modem, a.expectCount(1, 1).integer(0, 0, 2));
+                    p(modem).set(s, a.expectCount(1, 1).integer(0, 0, 2));
                     return Result.OK;
                 });
     }
 
-    private static void port(CommandTable.Section<?, ModemEngine> t) {
+    private static void port(CommandTable.Section<?, GsmHost> t) {
         t.command("+CMEE")
                 .test("+CMEE: (0-2)")
-                .read((modem, c, a) -> info(c, "+CMEE: " + p(modem).cmee))
+                .read((modem, c, a) -> info(c, "+CMEE: " + p(modem).get(Setting.CMEE)))
                 .write((modem, c, a) -> {
-                    p(modem).cmee = a.expectCount(1, 1).integer(0, 0, 2);
+                    p(modem).set(Setting.CMEE, a.expectCount(1, 1).integer(0, 0, 2));
                     return Result.OK;
                 })
                 .exec((modem, c, a) -> {
-                    p(modem).cmee = 0;
+                    p(modem).set(Setting.CMEE, 0);
                     return Result.OK;
                 });
         t.command("+IFC")
                 .test("+IFC: (0-2),(0-2)")
-                .read((modem, c, a) -> info(c, "+IFC: " + p(modem).ifcDce + "," + p(modem).ifcDte))
+                .read((modem, c, a) -> info(c, "+IFC: " + p(modem).get(Setting.IFC_DCE) + "," + p(modem).get(Setting.IFC_DTE)))
                 .write((modem, c, a) -> {
                     a.expectCount(1, 2);
                     int dce = a.integer(0, 0, 2);
                     int dte = a.integer(1, 0, 2, dce);
-                    p(modem).ifcDce = dce;
-                    p(modem).ifcDte = dte;
+                    p(modem).set(Setting.IFC_DCE, dce);
+                    p(modem).set(Setting.IFC_DTE, dte);
                     return Result.OK;
                 });
         t.command("+IPR")
                 .test("+IPR: (0,1200,2400,4800,9600,19200,38400,57600,115200,230400,460800),()")
-                .read((modem, c, a) -> info(c, "+IPR: " + p(modem).ipr))
+                .read((modem, c, a) -> info(c, "+IPR: " + p(modem).get(Setting.IPR)))
                 .write((modem, c, a) -> {
                     int rate = a.expectCount(1, 1).integer(0, 0, 460800);
                     if (!RATES.contains(rate)) {
                         return Result.ERROR;
                     }
-                    p(modem).ipr = rate;
+                    p(modem).set(Setting.IPR, rate);
                     return Result.OK;
                 });
         t.command("+ICF")
                 .test("+ICF: (1-6),(0-3)")
-                .read((modem, c, a) -> info(c, "+ICF: " + p(modem).icfFormat + "," + p(modem).icfParity))
+                .read((modem, c, a) -> info(c, "+ICF: " + p(modem).get(Setting.ICF_FORMAT) + "," + p(modem).get(Setting.ICF_PARITY)))
                 .write((modem, c, a) -> {
                     a.expectCount(1, 2);
-                    p(modem).icfFormat = a.integer(0, 1, 6);
-                    p(modem).icfParity = a.integer(1, 0, 3, p(modem).icfParity);
+                    p(modem).set(Setting.ICF_FORMAT, a.integer(0, 1, 6));
+                    p(modem).set(Setting.ICF_PARITY, a.integer(1, 0, 3, p(modem).get(Setting.ICF_PARITY)));
                     return Result.OK;
                 });
-        setting(t, "+CSCLK", 0, 2, (modem, v) -> p(modem).csclk = v, modem -> p(modem).csclk);
-        setting(t, "+CLTS", 0, 1, (modem, v) -> p(modem).clts = v, modem -> p(modem).clts);
-        setting(t, "+CIURC", 0, 1, (modem, v) -> p(modem).ciurc = v, modem -> p(modem).ciurc);
-        setting(t, "+CBATCHK", 0, 1, (modem, v) -> p(modem).cbatchk = v, modem -> p(modem).cbatchk);
+        setting(t, "+CSCLK", Setting.CSCLK);
+        setting(t, "+CLTS", Setting.CLTS);
+        setting(t, "+CIURC", Setting.CIURC);
+        setting(t, "+CBATCHK", Setting.CBATCHK);
         setting(t, "+CGEREP", 0, 1, (modem, v) -> radio(modem).cgerep = v, modem -> radio(modem).cgerep);
         t.command("+CSMINS")
                 .test("+CSMINS: (0,1)")
@@ -350,7 +347,7 @@ public final class GsmCommands {
                     if (urgent == 1) {
                         c.out().info("NORMAL POWER DOWN");
                     }
-                    modem.afterLine(modem::powerOff);
+                    modem.powerOffAfterLine();
                     return Result.DONE;
                 });
         t.command("+CBC")
@@ -361,8 +358,13 @@ public final class GsmCommands {
                 .read((modem, c, a) -> info(c, "+CCALR: " + (radio(modem).registered() ? 1 : 0)));
     }
 
-    private static void setting(CommandTable.Section<?, ModemEngine> t, String name, int min, int max,
-                                ObjIntConsumer<ModemEngine> set, ToIntFunction<ModemEngine> get) {
+    /** A saved setting with read, write and range-test forms. */
+    private static void setting(CommandTable.Section<?, GsmHost> t, String name, Setting s) {
+        setting(t, name, s.min(), s.max(), (modem, v) -> p(modem).set(s, v), modem -> p(modem).get(s));
+    }
+
+    private static void setting(CommandTable.Section<?, GsmHost> t, String name, int min, int max,
+                                ObjIntConsumer<GsmHost> set, ToIntFunction<GsmHost> get) {
         t.command(name)
                 .test(name + ": (" + min + (max - min == 1 ? "," : "-") + max + ")")
                 .read((modem, c, a) -> info(c, name + ": " + get.applyAsInt(modem)))

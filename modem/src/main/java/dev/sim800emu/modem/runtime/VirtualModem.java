@@ -1,10 +1,10 @@
 package dev.sim800emu.modem.runtime;
 
 import dev.sim800emu.modem.LineState;
-import dev.sim800emu.modem.ModemConfig;
 import dev.sim800emu.modem.ModemEngine;
 import dev.sim800emu.modem.ModemLines;
 import dev.sim800emu.modem.SerialOutput;
+import dev.sim800emu.modem.config.ModemConfig;
 import dev.sim800emu.modem.net.Network;
 import dev.sim800emu.modem.netty.EventLoopClock;
 import io.netty.channel.EventLoop;

@@ -1,6 +1,6 @@
 package dev.sim800emu.modem.tcpip;
 
-import dev.sim800emu.modem.ModemConfig;
+import dev.sim800emu.modem.config.ModemConfig;
 import dev.sim800emu.modem.at.CommandContext;
 import dev.sim800emu.modem.at.PayloadSink;
 import dev.sim800emu.modem.at.Result;

@@ -14,7 +14,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,7 +29,6 @@ class PackageCycleTest {
                     + "\\s*\\.\\s*(?:[A-Z]|\\*)");
 
     @Test
-    @Disabled("enabled once config/settings/radio leave the root package")
     void modemPackagesHaveNoCycle() {
         Map<String, Set<String>> graph = dependencies(SourceTree.mainSources());
         assertThat(graph).as("modem packages found").isNotEmpty();

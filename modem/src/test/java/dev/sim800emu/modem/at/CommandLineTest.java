@@ -2,7 +2,7 @@ package dev.sim800emu.modem.at;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sim800emu.modem.ModemConfig;
+import dev.sim800emu.modem.config.ModemConfig;
 import dev.sim800emu.modem.testing.ModemHarness;
 import org.junit.jupiter.api.Test;
 
@@ -143,9 +143,9 @@ class CommandLineTest {
     void identityNumbersAreValid() {
         ModemConfig cfg = h.modem.config();
         assertThat(cfg.identity().imei()).hasSize(15).matches("\\d+");
-        assertThat(dev.sim800emu.modem.ModemIdentity.luhnValid(cfg.identity().imei())).isTrue();
+        assertThat(dev.sim800emu.modem.config.ModemIdentity.luhnValid(cfg.identity().imei())).isTrue();
         assertThat(cfg.identity().iccid()).hasSize(20).startsWith("89");
-        assertThat(dev.sim800emu.modem.ModemIdentity.luhnValid(cfg.identity().iccid())).isTrue();
+        assertThat(dev.sim800emu.modem.config.ModemIdentity.luhnValid(cfg.identity().iccid())).isTrue();
         h.send("ATE0\r");
         h.take();
         assertThat(h.at("AT+CCID")).isEqualTo("\r\n" + cfg.identity().iccid() + "\r\n\r\nOK\r\n");

@@ -2,7 +2,7 @@ package dev.sim800emu.modem.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sim800emu.modem.ModemConfig;
+import dev.sim800emu.modem.config.ModemConfig;
 import dev.sim800emu.modem.testing.FakeNetwork.FakeLink;
 import dev.sim800emu.modem.testing.ModemHarness;
 import org.junit.jupiter.api.Test;

@@ -12,7 +12,7 @@ import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sim800emu.modem.ModemConfig;
+import dev.sim800emu.modem.config.ModemConfig;
 import dev.sim800emu.modem.ModemEngine;
 import dev.sim800emu.modem.net.DestinationPolicy;
 import dev.sim800emu.modem.net.NetworkOptions;

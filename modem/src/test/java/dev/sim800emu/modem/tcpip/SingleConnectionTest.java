@@ -2,8 +2,8 @@ package dev.sim800emu.modem.tcpip;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sim800emu.modem.ApnRule;
-import dev.sim800emu.modem.ModemConfig;
+import dev.sim800emu.modem.config.ApnRule;
+import dev.sim800emu.modem.config.ModemConfig;
 import dev.sim800emu.modem.net.Protocol;
 import dev.sim800emu.modem.testing.FakeNetwork.FakeLink;
 import dev.sim800emu.modem.testing.ModemHarness;

@@ -140,7 +140,7 @@ public final class FakeNetwork implements Network {
 
         /** A client connects from {@code remote}; returns its link, or null if the modem refused it. */
         public FakeLink accept(String ip, int port) {
-            InetSocketAddress remote = new InetSocketAddress(dev.sim800emu.modem.ModemConfig.ipv4(ip), port);
+            InetSocketAddress remote = new InetSocketAddress(dev.sim800emu.modem.config.ModemConfig.ipv4(ip), port);
             LinkRequest req = new LinkRequest(dev.sim800emu.modem.net.Protocol.TCP, remote.getAddress(), port, this.port, 0, null);
             FakeLink link = new FakeLink(req, null);
             LinkListener l = listener.onAccepted(link, remote);
@@ -214,7 +214,7 @@ public final class FakeNetwork implements Network {
     public void name(String host, String... ips) {
         List<InetAddress> list = new ArrayList<>();
         for (String ip : ips) {
-            list.add(dev.sim800emu.modem.ModemConfig.ipv4(ip));
+            list.add(dev.sim800emu.modem.config.ModemConfig.ipv4(ip));
         }
         names.put(host.toLowerCase(java.util.Locale.ROOT), list);
     }

@@ -1,6 +1,6 @@
 package dev.sim800emu.modem.testing;
 
-import dev.sim800emu.modem.ModemConfig;
+import dev.sim800emu.modem.config.ModemConfig;
 import dev.sim800emu.modem.ModemEngine;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,7 @@ package dev.sim800emu.modem.transparent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sim800emu.modem.ModemConfig;
+import dev.sim800emu.modem.config.ModemConfig;
 import dev.sim800emu.modem.net.NetworkOptions;
 import dev.sim800emu.modem.netty.NettyNetwork;
 import dev.sim800emu.modem.runtime.VirtualModem;

@@ -1,4 +1,4 @@
-package dev.sim800emu.modem;
+package dev.sim800emu.modem.config;
 
 /**
  * An APN the simulated operator accepts, with the user name and password it requires (null means

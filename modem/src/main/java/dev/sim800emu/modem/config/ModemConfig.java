@@ -1,4 +1,4 @@
-package dev.sim800emu.modem;
+package dev.sim800emu.modem.config;
 
 import io.netty.util.NetUtil;
 import java.net.Inet4Address;

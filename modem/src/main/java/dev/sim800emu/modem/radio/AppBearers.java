@@ -1,4 +1,4 @@
-package dev.sim800emu.modem;
+package dev.sim800emu.modem.radio;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -55,24 +55,29 @@ public final class AppBearers {
         }
     }
 
-    private final Profile[] profiles = {new Profile(), new Profile(), new Profile()};
+    /** Made on first use: most modems never touch SAPBR, and a profile is a few hundred bytes. */
+    private Profile[] profiles;
 
     /** Profile for cid 1..3. */
     public Profile profile(int cid) {
+        if (profiles == null) {
+            profiles = new Profile[3];
+        }
+        if (profiles[cid - 1] == null) {
+            profiles[cid - 1] = new Profile();
+        }
         return profiles[cid - 1];
     }
 
-    void reset() {
-        for (int i = 0; i < profiles.length; i++) {
-            profiles[i] = new Profile();
-        }
+    public void reset() {
+        profiles = null;
     }
 
     /** Marks every open profile closed; returns the cids that were open (for +SAPBR n: DEACT). */
     public int[] dropAll() {
         int[] dropped = new int[0];
-        for (int i = 0; i < profiles.length; i++) {
-            if (profiles[i].status == CONNECTED) {
+        for (int i = 0; profiles != null && i < profiles.length; i++) {
+            if (profiles[i] != null && profiles[i].status == CONNECTED) {
                 profiles[i].status = CLOSED;
                 dropped = java.util.Arrays.copyOf(dropped, dropped.length + 1);
                 dropped[dropped.length - 1] = i + 1;

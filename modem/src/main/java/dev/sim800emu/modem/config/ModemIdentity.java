@@ -1,4 +1,4 @@
-package dev.sim800emu.modem;
+package dev.sim800emu.modem.config;
 
 /**
  * What the modem says about itself (ATI, AT+CGMR, AT+GSN, AT+CCID, AT+CIMI …). Defaults look like

@@ -1,4 +1,6 @@
-package dev.sim800emu.modem;
+package dev.sim800emu.modem.radio;
+
+import dev.sim800emu.modem.config.ModemConfig;
 
 /**
  * The radio and SIM as the host sees them: functionality level (AT+CFUN), SIM lock (AT+CPIN),
@@ -32,12 +34,12 @@ public final class Radio {
     public int cgerep;
     public int csmins;
 
-    Radio(ModemConfig config) {
+    public Radio(ModemConfig config) {
         this.config = config;
     }
 
     /** Back to power-on: full functionality, SIM locked if it has a PIN, attached when it can be. */
-    void reset() {
+    public void reset() {
         cfun = 1;
         sim = config.simPin() == null ? Sim.READY : Sim.PIN;
         attached = registered();

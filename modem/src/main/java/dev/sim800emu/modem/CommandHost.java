@@ -1,0 +1,93 @@
+package dev.sim800emu.modem;
+
+import dev.sim800emu.modem.at.ResponseWriter;
+import dev.sim800emu.modem.command.BasicHost;
+import dev.sim800emu.modem.command.GsmHost;
+import dev.sim800emu.modem.config.ModemConfig;
+import dev.sim800emu.modem.config.ModemIdentity;
+import dev.sim800emu.modem.radio.AppBearers;
+import dev.sim800emu.modem.radio.Radio;
+import dev.sim800emu.modem.settings.Profile;
+import dev.sim800emu.modem.tcpip.IpState;
+import java.time.ZonedDateTime;
+import java.util.function.Consumer;
+
+/**
+ * The modem as the command families see it: the narrow host interfaces of the {@code command}
+ * package, answered from the engine. Keeps those packages free of the engine's own types.
+ */
+final class CommandHost implements BasicHost, GsmHost {
+    private final ModemEngine modem;
+
+    CommandHost(ModemEngine modem) {
+        this.modem = modem;
+    }
+
+    @Override
+    public Profile settings() {
+        return modem.settings();
+    }
+
+    @Override
+    public Profile savedSettings() {
+        return modem.savedSettings();
+    }
+
+    @Override
+    public ModemIdentity identity() {
+        return modem.config().identity();
+    }
+
+    @Override
+    public ModemConfig config() {
+        return modem.config();
+    }
+
+    @Override
+    public Radio radio() {
+        return modem.radio();
+    }
+
+    @Override
+    public AppBearers appBearers() {
+        return modem.appBearers();
+    }
+
+    @Override
+    public void urc(Consumer<ResponseWriter> format) {
+        modem.urc(format);
+    }
+
+    @Override
+    public void rebootAfterLine() {
+        modem.afterLine(modem::reboot);
+    }
+
+    @Override
+    public void powerOffAfterLine() {
+        modem.afterLine(modem::powerOff);
+    }
+
+    @Override
+    public void deactivateContext(ResponseWriter out) {
+        IpState state = modem.tcpip().state();
+        if (state != IpState.INITIAL && state != IpState.PDP_DEACT) {
+            modem.tcpip().networkDeactivate(out);
+        }
+    }
+
+    @Override
+    public void dropGprs() {
+        modem.dropGprs();
+    }
+
+    @Override
+    public ZonedDateTime now() {
+        return modem.now();
+    }
+
+    @Override
+    public void setClock(ZonedDateTime time) {
+        modem.setClock(time);
+    }
+}

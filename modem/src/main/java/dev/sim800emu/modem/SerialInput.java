@@ -1,0 +1,247 @@
+package dev.sim800emu.modem;
+
+import dev.sim800emu.modem.at.ByteSink;
+import dev.sim800emu.modem.at.CommandLineFramer;
+import dev.sim800emu.modem.at.LineExecutor;
+import dev.sim800emu.modem.at.PayloadSink;
+import dev.sim800emu.modem.settings.Setting;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where host bytes go, by mode. Command mode: each byte is echoed (ATE1) and framed into lines for
+ * the executor; while a line runs, further bytes wait in the {@link Inbox}. Payload mode (after a
+ * CIPSEND prompt): bytes fill the send session's payload until its length, Ctrl-Z or ESC. Data
+ * mode (transparent link): bytes go to the link untouched.
+ */
+final class SerialInput {
+    private static final Logger log = LoggerFactory.getLogger(SerialInput.class);
+    /** Type-ahead beyond this is dropped rather than growing without bound. */
+    static final int INBOX_LIMIT = 1 << 20;
+    /** Above this much type-ahead the endpoint is asked to stop reading. */
+    private static final int READY_LIMIT = INBOX_LIMIT / 16;
+
+    private final ModemEngine modem;
+    private final LineExecutor<?> executor;
+    private final CommandLineFramer framer;
+    private final ByteSink echo;
+    private final Inbox inbox = new Inbox();
+    private boolean pumping;
+    private PayloadSink payload;
+    private ByteSink payloadBuf;
+    /** The CIPSEND line ended with CR and its LF has not arrived yet: an LF first is not payload. */
+    private boolean payloadSkipLf;
+    /** The serial line is in transparent data mode: no echo, no commands. */
+    private boolean dataMode;
+    /** Data mode starts once the running line has finished. */
+    private Runnable pendingDataMode;
+    private long internalErrors;
+
+    SerialInput(ModemEngine modem, LineExecutor<?> executor, ByteSink echo) {
+        this.modem = modem;
+        this.executor = executor;
+        this.echo = echo;
+        this.framer = new CommandLineFramer(() -> modem.settings().get(Setting.S5));
+    }
+
+    /** Bytes from a powered, awake modem's host. */
+    void accept(byte[] data, int off, int len) {
+        if (dataMode && inbox.size() == 0) {
+            // Data mode with nothing queued: straight to the link, without the inbox copy.
+            modem.tcpip().onDataModeInput(data, off, len);
+            return;
+        }
+        if (inbox.size() + len > INBOX_LIMIT) {
+            log.warn("type-ahead over {} bytes; dropping {} bytes", INBOX_LIMIT, len);
+            return;
+        }
+        inbox.add(data, off, len);
+        pump();
+    }
+
+    /** Whether the inbox has room; the endpoint pauses reading when it has not. */
+    boolean ready() {
+        return inbox.size() < READY_LIMIT;
+    }
+
+    /** URCs must wait: a line runs, a payload is being typed, or the line is in data mode. */
+    boolean holdsUrcs() {
+        return executor.busy() || payload != null || dataMode || pendingDataMode != null;
+    }
+
+    boolean dataMode() {
+        return dataMode;
+    }
+
+    long internalErrors() {
+        return internalErrors;
+    }
+
+    /** Feeds waiting input to whatever takes it now, until it is gone or has to wait. */
+    void pump() {
+        if (pumping) {
+            return;
+        }
+        pumping = true;
+        try {
+            while (inbox.size() > 0 && modem.power() == ModemEngine.Power.ON) {
+                if (dataMode) {
+                    byte[] bytes = inbox.takeAll();
+                    modem.tcpip().onDataModeInput(bytes, 0, bytes.length);
+                } else if (payload != null) {
+                    feedPayload();
+                } else if (executor.busy()) {
+                    break;
+                } else {
+                    feedCommand(inbox.take());
+                }
+            }
+        } catch (RuntimeException e) {
+            // Nothing a host sends may take the modem down.
+            internalErrors++;
+            inbox.clear();
+            log.error("engine failure on input; modem keeps running", e);
+        } finally {
+            pumping = false;
+        }
+    }
+
+    private boolean echoOn() {
+        return modem.settings().on(Setting.ECHO);
+    }
+
+    private void feedCommand(int b) {
+        if (echoOn()) {
+            echo.write(b);
+        }
+        switch (framer.feed(b)) {
+            case LINE -> {
+                if (framer.justEndedWithCr() && inbox.size() > 0 && inbox.peek() == '\n') {
+                    inbox.take();
+                    framer.lfTaken();
+                    if (echoOn()) {
+                        echo.write('\n');
+                    }
+                }
+                executor.execute(framer.lastLine());
+            }
+            case REPEAT -> executor.execute(framer.lastLine());
+            case OVERLONG -> executor.rejectOverlong();
+            case NONE -> { }
+        }
+    }
+
+    // ------------------------------------------------------------------ payload
+
+    void beginPayload(PayloadSink sink) {
+        payload = sink;
+        payloadBuf = new ByteSink(sink.fixedLength() > 0 ? sink.fixedLength() : 64);
+        // An LF right after the command's CR belongs to the command line, not to the payload,
+        // whether it came in the same read or arrives later.
+        payloadSkipLf = framer.justEndedWithCr();
+    }
+
+    /** Ends the payload now with what has arrived (CIPATS); false when there was none. */
+    boolean flushPayload() {
+        if (payload == null) {
+            return false;
+        }
+        endPayload(payload);
+        return true;
+    }
+
+    private void feedPayload() {
+        PayloadSink sink = payload;
+        int fixed = sink.fixedLength();
+        while (inbox.size() > 0 && payload == sink) {
+            int b = inbox.take();
+            if (payloadSkipLf) {
+                payloadSkipLf = false;
+                if (b == '\n') {
+                    continue;
+                }
+            }
+            if (fixed < 0) {
+                if (b == 0x1A) {
+                    endPayload(sink);
+                    return;
+                }
+                if (b == 0x1B) {
+                    dropPayload();
+                    sink.onCancel();
+                    return;
+                }
+            }
+            if (echoOn()) {
+                echo.write(b);
+            }
+            payloadBuf.write(b);
+            if (fixed >= 0 && payloadBuf.size() == fixed) {
+                endPayload(sink);
+                return;
+            }
+            if (fixed < 0 && payloadBuf.size() > sink.maxLength()) {
+                dropPayload();
+                sink.onOverflow();
+                return;
+            }
+        }
+    }
+
+    private void endPayload(PayloadSink sink) {
+        byte[] data = payloadBuf.drain();
+        dropPayload();
+        sink.onPayload(data);
+    }
+
+    private void dropPayload() {
+        payload = null;
+        payloadBuf = null;
+    }
+
+    // ------------------------------------------------------------------ data mode
+
+    /**
+     * Switches to data mode now, or, when a line or a payload is in progress, once the line has
+     * finished; returns true when it switched now.
+     */
+    boolean enterDataMode(Runnable entered) {
+        if (executor.busy() || payload != null) {
+            pendingDataMode = entered;
+            return false;
+        }
+        return true;
+    }
+
+    /** Enters data mode now: {@code entered} runs with the line already switched. */
+    void startDataMode(Runnable entered) {
+        dataMode = true;
+        entered.run();
+    }
+
+    /** A line has finished: data mode waiting for it starts now. */
+    void startPendingDataMode() {
+        if (pendingDataMode != null) {
+            Runnable r = pendingDataMode;
+            pendingDataMode = null;
+            startDataMode(r);
+        }
+    }
+
+    /** Back to command mode with a fresh framer. */
+    void leaveDataMode() {
+        dataMode = false;
+        pendingDataMode = null;
+        framer.reset();
+    }
+
+    /** Power loss: every mode and all type-ahead forgotten. */
+    void reset() {
+        dataMode = false;
+        pendingDataMode = null;
+        dropPayload();
+        inbox.clear();
+        framer.reset();
+        framer.clearHistory();
+    }
+}
