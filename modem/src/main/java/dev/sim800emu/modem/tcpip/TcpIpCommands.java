@@ -331,7 +331,7 @@ public final class TcpIpCommands {
         }
         java.util.List<String> lines = new java.util.ArrayList<>();
         for (Link l : ip.links) {
-            if (l.state == LinkState.CONNECTED) {
+            if (l.state() == LinkState.CONNECTED) {
                 lines.add("+CIPSEND: " + l.id + "," + TcpIpStack.MAX_SEND);
             }
         }
@@ -343,7 +343,7 @@ public final class TcpIpCommands {
 
     private static Result cipack(TcpIpStack ip, CommandContext c, int id) {
         Link l = ip.links[id];
-        if (l.state == LinkState.INITIAL) {
+        if (!ip.allowed(Permissions.Op.CIPACK, l)) {
             return Result.notAllowed();
         }
         long acked = l.protocol == Protocol.TCP ? Math.min(l.confirmedBytes, l.txBytes) : 0;

@@ -87,17 +87,16 @@ public final class TcpIpStack {
     /** The state AT+CIPSTATUS reports. */
     public IpState state() {
         PdpContext c = context();
-        if (c.state != BearerState.STATUS) {
-            return c.state.ipState();
+        if (c.state() != BearerState.STATUS) {
+            return c.state().ipState();
         }
         if (multi()) {
             return processing ? IpState.PROCESSING : IpState.STATUS;
         }
-        return switch (links[0].state) {
+        return switch (links[0].state()) {
             case INITIAL -> serverListening() ? IpState.LISTENING : IpState.STATUS;
             case CONNECTING -> IpState.CONNECTING;
-            case CONNECTED, REMOTE_CLOSING -> IpState.CONNECT_OK;
-            case CLOSING -> IpState.CLOSING;
+            case CONNECTED -> IpState.CONNECT_OK;
             case CLOSED -> serverListening() ? IpState.LISTENING : IpState.CLOSED;
         };
     }
@@ -108,7 +107,7 @@ public final class TcpIpStack {
 
     /** Whether a data carrier exists, for DCD with AT&C1: a link is open in transparent mode. */
     public boolean carrier() {
-        return transparent != null && transparent.link.state == LinkState.CONNECTED;
+        return transparent != null && transparent.link.state() == LinkState.CONNECTED;
     }
 
     // ---------------------------------------------------------------- transparent mode
@@ -125,7 +124,7 @@ public final class TcpIpStack {
         });
         host.linesChanged();
         host.enterDataMode(() -> {
-            if (transparent == t && l.state == LinkState.CONNECTED) {
+            if (transparent == t && l.state() == LinkState.CONNECTED) {
                 t.enterDataMode();
             }
         });
@@ -167,12 +166,12 @@ public final class TcpIpStack {
     /** ATO: back to data mode on the transparent link, or ERROR when there is none. */
     Result ato(CommandContext ctx) {
         TransparentLink t = transparent;
-        if (t == null || t.dataMode || t.link.state != LinkState.CONNECTED) {
+        if (t == null || t.dataMode || t.link.state() != LinkState.CONNECTED) {
             return Result.ERROR;
         }
         ctx.out().result(dev.sim800emu.modem.at.ResultCode.CONNECT);
         host.enterDataMode(() -> {
-            if (transparent == t && t.link.state == LinkState.CONNECTED) {
+            if (transparent == t && t.link.state() == LinkState.CONNECTED) {
                 t.enterDataMode();
             }
         });
@@ -196,7 +195,9 @@ public final class TcpIpStack {
         endTransparent();
         Link l = t.link;
         l.detach(false);
-        l.state = LinkState.CLOSED;
+        if (l.state().busy()) { // the peer may have closed already, its CLOSED still being paced out
+            l.apply(LinkEvent.CLOSE);
+        }
         l.closedLocally = true;
         host.leaveDataMode("CLOSED");
     }
@@ -227,6 +228,11 @@ public final class TcpIpStack {
         return Permissions.allowed(op, multi(), state());
     }
 
+    /** The gate for a command addressed to link {@code l}. */
+    boolean allowed(Permissions.Op op, Link l) {
+        return Permissions.allowed(op, multi(), state(), l.state());
+    }
+
     /** Power-on and reset: every link dropped, settings back to what CIPSCONT saved. */
     public void reset() {
         epoch++;
@@ -237,7 +243,7 @@ public final class TcpIpStack {
             l.reset();
         }
         for (PdpContext c : contexts) {
-            c.state = BearerState.INITIAL;
+            c.apply(BearerEvent.SHUT);
             c.address = null;
         }
         s = TcpIpSettings.restoredFrom(saved);
@@ -287,7 +293,7 @@ public final class TcpIpStack {
             return finishActivation(c);
         }
         host.clock().schedule(delay, () -> {
-            if (c.state == BearerState.CONFIG) {
+            if (c.state() == BearerState.CONFIG) {
                 ctx.complete(finishActivation(c));
             }
         });
@@ -310,7 +316,7 @@ public final class TcpIpStack {
             return Result.notAllowed();
         }
         PdpContext c = context();
-        if (c.state == BearerState.GPRSACT) {
+        if (c.state() == BearerState.GPRSACT) {
             c.apply(BearerEvent.READ_ADDRESS);
         }
         ctx.out().info(c.address.getHostAddress());
@@ -320,11 +326,11 @@ public final class TcpIpStack {
     /** Single-mode CIPSTART/CIPSERVER from IP INITIAL: bring context 0 up with the stored APN. */
     private boolean autoActivate() {
         PdpContext c = contexts[0];
-        if (c.state != BearerState.INITIAL) {
+        if (c.state() != BearerState.INITIAL) {
             return true;
         }
         if (!host.gprsAttached() || !host.config().apnAccepted(c.apn, c.user, c.password)) {
-            c.state = BearerState.DEACT;
+            c.apply(BearerEvent.REJECTED);
             return false;
         }
         c.apply(BearerEvent.AUTO_ACTIVATE);
@@ -348,7 +354,7 @@ public final class TcpIpStack {
         endTransparent();
         PdpContext c = context();
         for (Link l : links) {
-            if (!multi() || l.bearer == c.id || l.state == LinkState.INITIAL) {
+            if (!multi() || l.bearer == c.id || l.state() == LinkState.INITIAL) {
                 l.reset();
             }
         }
@@ -357,7 +363,7 @@ public final class TcpIpStack {
         if (multi()) {
             boolean anyUsed = false;
             for (Link l : links) {
-                anyUsed |= l.state != LinkState.INITIAL;
+                anyUsed |= l.state() != LinkState.INITIAL;
             }
             processing = anyUsed;
         } else {
@@ -396,13 +402,13 @@ public final class TcpIpStack {
             any = true;
             c.address = null;
             for (Link l : links) {
-                if (l.bearer == c.id && l.state.busy()) {
+                if (l.bearer == c.id && l.state().busy()) {
                     failPendingSend(l);
                     if (transparent != null && transparent.link == l) {
                         endTransparent();
                     }
                     l.detach(true);
-                    l.state = LinkState.CLOSED;
+                    l.apply(LinkEvent.DROP);
                 }
             }
         }
@@ -448,7 +454,7 @@ public final class TcpIpStack {
 
     Result cipstart(CommandContext ctx, int id, Protocol protocol, String hostName, int port) {
         Link l = links[id];
-        if (l.state.busy()) {
+        if (!Permissions.linkAllowed(Permissions.Op.CIPSTART, l.state())) {
             ctx.out().error(-1);
             ctx.out().text(prefix(l) + "ALREADY CONNECT");
             return Result.DONE;
@@ -466,7 +472,7 @@ public final class TcpIpStack {
         if (!multi()) {
             links[0].detach(true);
         }
-        l.begin(protocol, hostName, port, context().id, s.rxget == 1);
+        l.begin(LinkEvent.OPEN, protocol, hostName, port, context().id, s.rxget == 1);
         processing = true;
         int generation = l.generation;
         byte[] literal = ModemConfig.parseIpv4(hostName);
@@ -511,7 +517,7 @@ public final class TcpIpStack {
 
     private void connectFailed(Link l) {
         l.detach(true);
-        l.state = LinkState.CLOSED;
+        l.apply(LinkEvent.CONNECT_FAILED);
         if (multi()) {
             host.urc(w -> w.text(l.id + ", CONNECT FAIL"));
         } else {
@@ -525,14 +531,12 @@ public final class TcpIpStack {
 
     Result cipclose(CommandContext ctx, int id, boolean quick) {
         Link l = links[id];
-        boolean open = l.state == LinkState.CONNECTING || l.state == LinkState.CONNECTED
-                || l.state == LinkState.REMOTE_CLOSING;
-        if (!open && !multi() && serverListening()) {
+        if (!l.state().busy() && !multi() && serverListening()) {
             // Single mode also closes a listening server with CIPCLOSE (manual 8.2.6).
             closeServer();
             return Result.text("CLOSE OK");
         }
-        if (!open || (!multi() && !allowed(Permissions.Op.CIPCLOSE))) {
+        if (!allowed(Permissions.Op.CIPCLOSE, l)) {
             return Result.notAllowed();
         }
         failPendingSend(l);
@@ -540,7 +544,7 @@ public final class TcpIpStack {
             endTransparent();
         }
         l.detach(quick);
-        l.state = LinkState.CLOSED;
+        l.apply(LinkEvent.CLOSE);
         l.closedLocally = true;
         l.rx.clear();
         return Result.text(prefix(l) + "CLOSE OK");
@@ -575,7 +579,7 @@ public final class TcpIpStack {
         if (server != null) {
             return Result.ERROR;
         }
-        if (!allowed(Permissions.Op.CIPSERVER) || (!multi() && links[0].state.busy())) {
+        if (multi() ? !allowed(Permissions.Op.CIPSERVER) : !allowed(Permissions.Op.CIPSERVER, links[0])) {
             return Result.notAllowed();
         }
         if (!multi() && !autoActivate()) {
@@ -653,11 +657,11 @@ public final class TcpIpStack {
     private LinkListener accept(NetLink net, InetSocketAddress remote) {
         Link l = null;
         if (!multi()) {
-            l = links[0].state.busy() ? null : links[0];
+            l = links[0].state().busy() ? null : links[0];
         } else {
             int busy = 0;
             for (Link k : links) {
-                if (k.state.busy()) {
+                if (k.state().busy()) {
                     busy++;
                 } else if (l == null) {
                     l = k;
@@ -670,8 +674,8 @@ public final class TcpIpStack {
         if (l == null) {
             return null;
         }
-        l.begin(Protocol.TCP, remote.getAddress().getHostAddress(), remote.getPort(), server.bearer, s.rxget == 1);
-        l.state = LinkState.CONNECTED;
+        l.begin(LinkEvent.ACCEPT, Protocol.TCP, remote.getAddress().getHostAddress(), remote.getPort(), server.bearer,
+                s.rxget == 1);
         l.net = net;
         processing = true;
         Link taken = l;
@@ -692,7 +696,7 @@ public final class TcpIpStack {
         if (length == 0 || length > MAX_SEND) {
             return Result.ERROR;
         }
-        if (l.state != LinkState.CONNECTED || l.net == null || (transparent != null && transparent.link == l)) {
+        if (!allowed(Permissions.Op.CIPSEND, l) || l.net == null || (transparent != null && transparent.link == l)) {
             return Result.notAllowed();
         }
         SendSession session = new SendSession(ctx, l, length);
@@ -741,7 +745,7 @@ public final class TcpIpStack {
                 finish(Result.ERROR);
                 return;
             }
-            if (link.generation != generation || link.state != LinkState.CONNECTED || link.net == null) {
+            if (link.generation != generation || link.state() != LinkState.CONNECTED || link.net == null) {
                 finish(Result.text(prefix(link) + "SEND FAIL"));
                 return;
             }
@@ -791,9 +795,9 @@ public final class TcpIpStack {
         private void giveUp() {
             if (sending == this) {
                 linkLost();
-                if (link.generation == generation && link.state.busy()) {
+                if (link.generation == generation && link.state().busy()) {
                     link.detach(true);
-                    link.state = LinkState.CLOSED;
+                    link.apply(LinkEvent.DROP);
                     host.urc(w -> w.text(prefix(link) + "CLOSED"));
                 }
             }
@@ -847,10 +851,10 @@ public final class TcpIpStack {
 
         @Override
         public void onConnected() {
-            if (!current() || l.state != LinkState.CONNECTING) {
+            if (!current() || l.state() != LinkState.CONNECTING) {
                 return;
             }
-            l.state = LinkState.CONNECTED;
+            l.apply(LinkEvent.CONNECTED);
             if (s.mode == 1 && !multi()) {
                 startTransparent(l, null);
             } else {
@@ -860,14 +864,14 @@ public final class TcpIpStack {
 
         @Override
         public void onConnectFailed(String reason) {
-            if (current() && l.state == LinkState.CONNECTING) {
+            if (current() && l.state() == LinkState.CONNECTING) {
                 connectFailed(l);
             }
         }
 
         @Override
         public void onData(byte[] data, InetSocketAddress from) {
-            if (current() && l.state.busy()) {
+            if (current() && l.state().busy()) {
                 receive(l, data, from);
             }
         }
@@ -888,12 +892,12 @@ public final class TcpIpStack {
 
         @Override
         public void onClosed(String reason) {
-            if (!current() || !l.state.busy()) {
+            if (!current() || !l.state().busy()) {
                 return;
             }
             failPendingSend(l);
             l.detach(true);
-            l.state = LinkState.CLOSED;
+            l.apply(LinkEvent.PEER_CLOSED);
             TransparentLink t = transparent;
             if (t != null && t.link == l) {
                 if (t.dataMode) {
@@ -973,7 +977,7 @@ public final class TcpIpStack {
         if (l.udpDestination != null) {
             return "1,\"" + l.udpDestination.getAddress().getHostAddress() + "\"," + l.udpDestination.getPort();
         }
-        if (l.protocol == Protocol.UDP && l.state != LinkState.INITIAL) {
+        if (l.protocol == Protocol.UDP && l.state() != LinkState.INITIAL) {
             return "1,\"" + l.remoteIp + "\"," + l.remotePort;
         }
         return "1";
@@ -1019,7 +1023,7 @@ public final class TcpIpStack {
     /** CIPRXGET=2/3: reads buffered bytes; {@code hex} for mode 3. */
     Result readBuffered(CommandContext ctx, int id, int mode, int max) {
         Link l = links[id];
-        if (!l.manualReceive || l.closedLocally || l.state == LinkState.INITIAL) {
+        if (!l.manualReceive || l.closedLocally || !allowed(Permissions.Op.CIPRXGET, l)) {
             return Result.notAllowed();
         }
         InetSocketAddress from = l.rx.headSender();
@@ -1041,7 +1045,7 @@ public final class TcpIpStack {
 
     Result queryBuffered(CommandContext ctx, int id) {
         Link l = links[id];
-        if (!l.manualReceive || l.closedLocally || l.state == LinkState.INITIAL) {
+        if (!l.manualReceive || l.closedLocally || !allowed(Permissions.Op.CIPRXGET, l)) {
             return Result.notAllowed();
         }
         ctx.out().info("+CIPRXGET: 4," + (multi() ? l.id + "," : "") + l.rx.size());
@@ -1071,11 +1075,11 @@ public final class TcpIpStack {
 
     /** The text of a {@code C:} line or of {@code +CIPSTATUS: n,…}. */
     String linkStatus(Link l) {
-        if (l.state == LinkState.INITIAL || l.protocol == null) {
+        if (l.state() == LinkState.INITIAL || l.protocol == null) {
             return l.id + ",,\"\",\"\",\"\",\"INITIAL\"";
         }
         return l.id + "," + l.bearer + ",\"" + l.protocol + "\",\"" + l.remoteIp + "\",\"" + l.remotePort
-                + "\",\"" + l.state.label() + "\"";
+                + "\",\"" + l.state().label() + "\"";
     }
 
     void writeStatus(ResponseWriter w) {
@@ -1111,7 +1115,7 @@ public final class TcpIpStack {
 
     boolean anyLinkBusy() {
         for (Link l : links) {
-            if (l.state.busy()) {
+            if (l.state().busy()) {
                 return true;
             }
         }

@@ -170,7 +170,7 @@ final class TransparentLink {
     }
 
     private void sendPacket(byte[] packet) {
-        if (link.net != null && link.state == LinkState.CONNECTED) {
+        if (link.net != null && link.state() == LinkState.CONNECTED) {
             link.txBytes += packet.length;
             link.net.send(packet);
             if (ip.uplinkCongested()) {
