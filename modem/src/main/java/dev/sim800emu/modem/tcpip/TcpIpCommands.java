@@ -50,11 +50,11 @@ public final class TcpIpCommands {
                 })
                 .write((ip, c, a) -> {
                     a.expectCount(1, 3);
-                    return ip.cstt(a.string(0, 50), a.string(1, 50, ""), a.string(2, 50, ""));
+                    return ip.contexts.cstt(a.string(0, 50), a.string(1, 50, ""), a.string(2, 50, ""));
                 })
-                .exec((ip, c, a) -> ip.cstt(ip.settings().apn, ip.settings().user, ip.settings().password));
-        t.command("+CIICR").test((String) null).exec((ip, c, a) -> ip.ciicr(c));
-        t.command("+CIFSR").test((String) null).exec((ip, c, a) -> ip.cifsr(c));
+                .exec((ip, c, a) -> ip.contexts.cstt(ip.settings().apn, ip.settings().user, ip.settings().password));
+        t.command("+CIICR").test((String) null).exec((ip, c, a) -> ip.contexts.ciicr(c));
+        t.command("+CIFSR").test((String) null).exec((ip, c, a) -> ip.contexts.cifsr(c));
         t.command("+CIPSTART")
                 .test((ip, c, a) -> {
                     String n = ip.multi() ? "(0-5)," : "";
@@ -67,7 +67,7 @@ public final class TcpIpCommands {
                 .test((ip, c, a) -> info(c, "+CIPSEND: " + (ip.multi() ? "(0-5)," : "") + TcpIpStack.MAX_SEND))
                 .read(TcpIpCommands::cipsendRead)
                 .write(TcpIpCommands::cipsendWrite)
-                .exec((ip, c, a) -> ip.multi() ? Result.ERROR : ip.cipsend(c, 0, -1));
+                .exec((ip, c, a) -> ip.multi() ? Result.ERROR : ip.sender.cipsend(c, 0, -1));
         t.command("+CIPQSEND")
                 .test("+CIPQSEND: (0,1)")
                 .read((ip, c, a) -> info(c, "+CIPQSEND: " + ip.settings().qsend))
@@ -81,13 +81,13 @@ public final class TcpIpCommands {
                 .write((ip, c, a) -> ip.multi() ? cipack(ip, c, a.expectCount(1, 1).integer(0, 0, 5)) : Result.ERROR);
         t.command("+CIPCLOSE")
                 .test((String) null)
-                .exec((ip, c, a) -> ip.multi() ? Result.ERROR : ip.cipclose(c, 0, false))
+                .exec((ip, c, a) -> ip.multi() ? Result.ERROR : ip.connections.cipclose(c, 0, false))
                 .write((ip, c, a) -> {
                     if (ip.multi()) {
                         a.expectCount(1, 2);
-                        return ip.cipclose(c, a.integer(0, 0, 5), a.integer(1, 0, 1, 0) == 1);
+                        return ip.connections.cipclose(c, a.integer(0, 0, 5), a.integer(1, 0, 1, 0) == 1);
                     }
-                    return ip.cipclose(c, 0, a.expectCount(1, 1).integer(0, 0, 1) == 1);
+                    return ip.connections.cipclose(c, 0, a.expectCount(1, 1).integer(0, 0, 1) == 1);
                 });
         t.command("+CIPSHUT").test((String) null).exec((ip, c, a) -> ip.cipshut());
         t.command("+CLPORT")
@@ -119,7 +119,7 @@ public final class TcpIpCommands {
         t.command("+CIPSTATUS")
                 .test((String) null)
                 .exec((ip, c, a) -> {
-                    ip.writeStatus(c.out());
+                    StatusReport.write(ip, c.out());
                     return Result.DONE;
                 })
                 .write((ip, c, a) -> {
@@ -127,7 +127,7 @@ public final class TcpIpCommands {
                         return Result.ERROR;
                     }
                     int id = a.expectCount(1, 1).integer(0, 0, 5);
-                    return info(c, "+CIPSTATUS: " + ip.linkStatus(ip.links[id]));
+                    return info(c, "+CIPSTATUS: " + StatusReport.linkLine(ip.links[id]));
                 });
         t.command("+CDNSCFG")
                 .test("+CDNSCFG: (\"Primary DNS\"),(\"Secondary DNS\")")
@@ -150,7 +150,7 @@ public final class TcpIpCommands {
                     if (name.isEmpty()) {
                         return Result.ERROR;
                     }
-                    return ip.cdnsgip(name);
+                    return ip.names.cdnsgip(name);
                 });
         flag(t, "+CIPHEAD", v -> v.head, (v, x) -> v.head = x);
         flag(t, "+CIPSRIP", v -> v.srip, (v, x) -> v.srip = x);
@@ -245,33 +245,33 @@ public final class TcpIpCommands {
                     return Result.OK;
                 });
         t.command("O")
-                .exec((ip, c, a) -> ip.ato(c))
-                .write((ip, c, a) -> Args.parseInt(a.param(0).text(), 0, 0) == 0 ? ip.ato(c) : Result.ERROR);
+                .exec((ip, c, a) -> ip.transparent.ato(c))
+                .write((ip, c, a) -> Args.parseInt(a.param(0).text(), 0, 0) == 0 ? ip.transparent.ato(c) : Result.ERROR);
         t.command("+CIPSERVER")
                 .test("+CIPSERVER: (0-CLOSE SERVER,1-OPEN SERVER),(1-65535)")
-                .read((ip, c, a) -> info(c, ip.serverStatus()))
+                .read((ip, c, a) -> info(c, ip.server.status()))
                 .write((ip, c, a) -> {
                     int mode = a.integer(0, 0, 1);
                     if (mode == 0) {
                         a.expectCount(1, 2);
-                        return ip.cipserverClose();
+                        return ip.server.close();
                     }
                     a.expectCount(2, 2);
-                    return ip.cipserverOpen(c, a.integer(1, 1, 65535));
+                    return ip.server.open(c, a.integer(1, 1, 65535));
                 });
         t.command("+CIPSGTXT")
                 .test("+CIPSGTXT: (0,1)")
-                .write((ip, c, a) -> ip.selectContext(a.expectCount(1, 1).integer(0, 0, 1)));
+                .write((ip, c, a) -> ip.contexts.select(a.expectCount(1, 1).integer(0, 0, 1)));
         t.command("+CIPUDPMODE")
                 .test((ip, c, a) -> info(c, "+CIPUDPMODE: " + (ip.multi() ? "(0-5)," : "")
                         + "(0-2),(\"(0-255).(0-255).(0-255).(0-255)\"),(1-65535)"))
                 .read((ip, c, a) -> {
                     if (!ip.multi()) {
-                        return info(c, "+CIPUDPMODE: " + ip.udpModeStatus(ip.links[0]));
+                        return info(c, "+CIPUDPMODE: " + Connections.udpModeStatus(ip.links[0]));
                     }
                     String[] lines = new String[TcpIpStack.LINKS];
                     for (Link l : ip.links) {
-                        lines[l.id] = "+CIPUDPMODE: " + l.id + "," + ip.udpModeStatus(l);
+                        lines[l.id] = "+CIPUDPMODE: " + l.id + "," + Connections.udpModeStatus(l);
                     }
                     c.out().info(lines);
                     return Result.OK;
@@ -282,10 +282,10 @@ public final class TcpIpCommands {
                     int mode = a.integer(base, 0, 2);
                     if (mode == 2) {
                         a.expectCount(base + 3, base + 3);
-                        return ip.udpMode(id, 2, a.string(base + 1, 15), a.integer(base + 2, 1, 65535));
+                        return ip.connections.udpMode(id, 2, a.string(base + 1, 15), a.integer(base + 2, 1, 65535));
                     }
                     a.expectCount(base + 1, base + 1);
-                    return ip.udpMode(id, mode, null, 0);
+                    return ip.connections.udpMode(id, mode, null, 0);
                 });
         t.command("+CIPSSL")
                 .test("+CIPSSL: (0,1)")
@@ -311,7 +311,7 @@ public final class TcpIpCommands {
         if (host.isEmpty()) {
             return Result.ERROR;
         }
-        return ip.cipstart(c, id, p, host, port);
+        return ip.connections.cipstart(c, id, p, host, port);
     }
 
     private static Result cipsendWrite(TcpIpStack ip, CommandContext c, Args a) {
@@ -319,10 +319,10 @@ public final class TcpIpCommands {
             a.expectCount(1, 2);
             int id = a.integer(0, 0, 5);
             int len = a.has(1) ? Args.parseInt(a.param(1).text(), 0, Integer.MAX_VALUE) : -1;
-            return ip.cipsend(c, id, len);
+            return ip.sender.cipsend(c, id, len);
         }
         int len = Args.parseInt(a.expectCount(1, 1).param(0).text(), 0, Integer.MAX_VALUE);
-        return ip.cipsend(c, 0, len);
+        return ip.sender.cipsend(c, 0, len);
     }
 
     private static Result cipsendRead(TcpIpStack ip, CommandContext c, Args a) {
@@ -364,14 +364,14 @@ public final class TcpIpCommands {
             }
             case 4 -> {
                 a.expectCount(multi ? 2 : 1, multi ? 2 : 1);
-                return ip.queryBuffered(c, multi ? a.integer(1, 0, 5) : 0);
+                return ip.receiver.query(c, multi ? a.integer(1, 0, 5) : 0);
             }
             default -> {
                 int max = mode == 2 ? TcpIpStack.MAX_READ : TcpIpStack.MAX_HEX_READ;
                 int base = multi ? 2 : 1;
                 a.expectCount(base + 1, base + 1);
                 int id = multi ? a.integer(1, 0, 5) : 0;
-                return ip.readBuffered(c, id, mode, a.integer(base, 1, max));
+                return ip.receiver.read(c, id, mode, a.integer(base, 1, max));
             }
         }
     }

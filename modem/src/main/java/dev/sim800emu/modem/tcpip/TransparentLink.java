@@ -271,7 +271,7 @@ final class TransparentLink {
         if (closing && dataMode && downlinkBytes == 0) {
             dataMode = false;
             host.leaveDataMode("CLOSED");
-            ip.transparentEnded(this);
+            ip.transparent.ended(this);
         }
     }
 
