@@ -42,7 +42,7 @@ final class Connections {
         if (!ip.multi()) {
             ip.links[0].detach(true);
         }
-        l.begin(LinkEvent.OPEN, protocol, hostName, port, ip.context().id, ip.settings().rxget == 1);
+        l.begin(LinkEvent.OPEN, protocol, hostName, port, ip.context().id, ip.settings().get(TcpIpSetting.RXGET) == 1);
         ip.processing = true;
         int generation = l.generation;
         byte[] literal = ModemConfig.parseIpv4(hostName);
@@ -80,7 +80,8 @@ final class Connections {
     private void connect(Link l, int generation, InetAddress address) {
         TcpIpSettings s = ip.settings();
         int localPort = l.protocol == Protocol.TCP ? l.localTcpPort : l.localUdpPort;
-        LinkRequest.KeepAlive ka = s.tka[0] == 1 ? new LinkRequest.KeepAlive(s.tka[1], s.tka[2], s.tka[3]) : null;
+        LinkRequest.KeepAlive ka = s.get(TcpIpSetting.TKA) == 1 ? new LinkRequest.KeepAlive(
+                s.get(TcpIpSetting.TKA, 1), s.get(TcpIpSetting.TKA, 2), s.get(TcpIpSetting.TKA, 3)) : null;
         LinkRequest req = new LinkRequest(l.protocol, address, l.remotePort, localPort,
                 ip.host.config().connectTimeoutMillis(), ka);
         l.net = ip.host.network().open(req, new SocketEvents(ip, l, generation));

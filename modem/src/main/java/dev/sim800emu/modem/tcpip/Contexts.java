@@ -38,9 +38,9 @@ final class Contexts {
         c.password = password;
         if (c.id == 0) {
             TcpIpSettings s = ip.settings();
-            s.apn = apn;
-            s.user = user;
-            s.password = password;
+            s.set(TextSetting.APN, apn);
+            s.set(TextSetting.USER, user);
+            s.set(TextSetting.PASSWORD, password);
         }
         c.apply(BearerEvent.SET_APN);
         return Result.OK;
@@ -116,9 +116,9 @@ final class Contexts {
         for (PdpContext c : all) {
             c.apply(BearerEvent.SHUT);
             c.address = null;
-            c.apn = s.apn;
-            c.user = s.user;
-            c.password = s.password;
+            c.apn = s.get(TextSetting.APN);
+            c.user = s.get(TextSetting.USER);
+            c.password = s.get(TextSetting.PASSWORD);
         }
         selected = 0;
     }

@@ -50,13 +50,13 @@ final class Receiver {
         String sender = from == null ? l.remoteIp + ":" + l.remotePort
                 : from.getAddress().getHostAddress() + ":" + from.getPort();
         if (ip.multi()) {
-            w.raw("\r\n+RECEIVE," + l.id + "," + data.length + (s.srip == 1 ? "," + sender : "") + ":\r\n");
+            w.raw("\r\n+RECEIVE," + l.id + "," + data.length + (s.get(TcpIpSetting.SRIP) == 1 ? "," + sender : "") + ":\r\n");
         } else {
-            if (s.srip == 1) {
+            if (s.get(TcpIpSetting.SRIP) == 1) {
                 w.info("RECV FROM:" + sender);
             }
-            if (s.head == 1) {
-                w.raw("\r\n+IPD," + data.length + (s.showtp == 1 ? "," + l.protocol : "") + ":");
+            if (s.get(TcpIpSetting.HEAD) == 1) {
+                w.raw("\r\n+IPD," + data.length + (s.get(TcpIpSetting.SHOWTP) == 1 ? "," + l.protocol : "") + ":");
             }
         }
         w.raw(data);
@@ -83,7 +83,7 @@ final class Receiver {
 
     /** ",a.b.c.d:port" with CIPSRIP=1, else nothing. */
     private String senderSuffix(InetSocketAddress from) {
-        return ip.settings().srip == 1 && from != null
+        return ip.settings().get(TcpIpSetting.SRIP) == 1 && from != null
                 ? "," + from.getAddress().getHostAddress() + ":" + from.getPort() : "";
     }
 

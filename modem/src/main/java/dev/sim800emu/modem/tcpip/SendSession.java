@@ -57,9 +57,9 @@ final class SendSession implements PayloadSink {
             link.net.send(data);
         }
         TcpIpSettings s = ip.settings();
-        if (s.qsend == 1) {
+        if (s.get(TcpIpSetting.QSEND) == 1) {
             finish(Result.text("DATA ACCEPT:" + (ip.multi() ? link.id + "," : "") + data.length));
-        } else if (s.sprt == 2) {
+        } else if (s.get(TcpIpSetting.SPRT) == 2) {
             finish(Result.DONE);
         } else {
             confirmAt = link.txBytes;

@@ -26,11 +26,11 @@ final class Sender {
         SendSession session = new SendSession(ip, ctx, l, length);
         running = session;
         ip.host.beginPayload(session);
-        if (s.sprt == 1) {
+        if (s.get(TcpIpSetting.SPRT) == 1) {
             ctx.out().prompt();
         }
-        if (s.atsMode == 1) {
-            session.atsTimer = ip.host.clock().schedule(s.atsTime * 1000L, ip.host::flushPayload);
+        if (s.get(TcpIpSetting.ATS) == 1) {
+            session.atsTimer = ip.host.clock().schedule(s.get(TcpIpSetting.ATS, 1) * 1000L, ip.host::flushPayload);
         }
         return Result.PENDING;
     }

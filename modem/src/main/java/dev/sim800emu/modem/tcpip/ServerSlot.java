@@ -146,11 +146,11 @@ final class ServerSlot {
             return null;
         }
         String address = remote.getAddress().getHostAddress();
-        l.begin(LinkEvent.ACCEPT, Protocol.TCP, address, remote.getPort(), server.bearer, ip.settings().rxget == 1);
+        l.begin(LinkEvent.ACCEPT, Protocol.TCP, address, remote.getPort(), server.bearer, ip.settings().get(TcpIpSetting.RXGET) == 1);
         l.net = net;
         ip.processing = true;
         String remoteLine = ip.prefix(l) + "REMOTE IP: " + address;
-        if (ip.settings().mode == 1 && !ip.multi()) {
+        if (ip.settings().get(TcpIpSetting.MODE) == 1 && !ip.multi()) {
             ip.transparent.start(l, remoteLine);
         } else {
             ip.host.urc(w -> w.text(remoteLine));

@@ -28,7 +28,7 @@ final class SocketEvents implements LinkListener {
             return;
         }
         l.apply(LinkEvent.CONNECTED);
-        if (ip.settings().mode == 1 && !ip.multi()) {
+        if (ip.settings().get(TcpIpSetting.MODE) == 1 && !ip.multi()) {
             ip.transparent.start(l, null);
         } else {
             ip.host.urc(w -> w.text(ip.prefix(l) + "CONNECT OK"));

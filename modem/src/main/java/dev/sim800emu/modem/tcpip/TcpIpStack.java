@@ -70,7 +70,7 @@ public final class TcpIpStack {
     // ---------------------------------------------------------------- state
 
     boolean multi() {
-        return s.mux == 1;
+        return s.get(TcpIpSetting.MUX) == 1;
     }
 
     PdpContext context() {
@@ -253,6 +253,6 @@ public final class TcpIpStack {
     }
 
     boolean settingsSaved() {
-        return saved != null && saved.saveable().equals(s.saveable());
+        return saved != null && saved.sameSaved(s);
     }
 }
