@@ -78,16 +78,16 @@ final class CommandHost implements BasicHost, GsmHost {
 
     @Override
     public void dropGprs() {
-        modem.dropGprs();
+        modem.events().dropGprs();
     }
 
     @Override
     public ZonedDateTime now() {
-        return modem.now();
+        return modem.rtc().now();
     }
 
     @Override
     public void setClock(ZonedDateTime time) {
-        modem.setClock(time);
+        modem.rtc().set(time);
     }
 }

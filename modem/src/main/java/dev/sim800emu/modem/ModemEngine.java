@@ -15,6 +15,7 @@ import dev.sim800emu.modem.command.GsmHost;
 import dev.sim800emu.modem.config.ModemConfig;
 import dev.sim800emu.modem.net.Network;
 import dev.sim800emu.modem.radio.AppBearers;
+import dev.sim800emu.modem.radio.ModemRtc;
 import dev.sim800emu.modem.radio.Radio;
 import dev.sim800emu.modem.settings.Profile;
 import dev.sim800emu.modem.settings.Setting;
@@ -22,9 +23,6 @@ import dev.sim800emu.modem.tcpip.TcpIpCommands;
 import dev.sim800emu.modem.tcpip.TcpIpHost;
 import dev.sim800emu.modem.tcpip.TcpIpStack;
 import dev.sim800emu.modem.time.ModemClock;
-import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.function.Consumer;
 
 /**
@@ -73,12 +71,14 @@ public final class ModemEngine {
     private final ModemConfig config;
     private final ModemClock clock;
     /** The clock as the modem's own timers see it: each task is an entry point. */
-    private final ModemClock timers = new Timers();
+    private final ModemClock timers;
     private final Network network;
     private final Profile saved = new Profile();
     private final Profile active = new Profile();
     private final Radio radio;
     private final AppBearers appBearers = new AppBearers();
+    private final ModemRtc rtc;
+    private final NetworkEvents events = new NetworkEvents(this);
     private final CommandHost commandHost = new CommandHost(this);
     private final TcpIpStack tcpip;
 
@@ -92,9 +92,6 @@ public final class ModemEngine {
     /** Nesting of entry points; the outermost one settles on the way out. */
     private int depth;
     private Runnable afterLine;
-    /** Offset of the modem's real-time clock from the host's (AT+CCLK writes move it). */
-    private Duration rtcOffset = Duration.ZERO;
-    private ZoneOffset rtcZone = ZoneOffset.UTC;
 
     /** The command table every modem shares (read-only; for documentation checks). */
     public static CommandTable<ModemEngine> commandTable() {
@@ -104,8 +101,10 @@ public final class ModemEngine {
     public ModemEngine(ModemConfig config, ModemClock clock, Network network) {
         this.config = config;
         this.clock = clock;
+        this.timers = new EntryClock(clock, this::run);
         this.network = network;
         this.radio = new Radio(config);
+        this.rtc = new ModemRtc(config.wallClock());
         this.tcpip = new TcpIpStack(new StackHost(this));
         this.output = new OutputQueue(wires::holdsOutput, pause -> tcpip.hostBackpressure(pause));
         this.writer = new ResponseWriter(active, output.sink());
@@ -147,19 +146,6 @@ public final class ModemEngine {
             wires.publishInputReady(input.ready() && !tcpip.uplinkCongested());
         } finally {
             depth--;
-        }
-    }
-
-    /** The clock with every task run as an entry point. */
-    private final class Timers implements ModemClock {
-        @Override
-        public long nowMillis() {
-            return clock.nowMillis();
-        }
-
-        @Override
-        public Timer schedule(long delayMillis, Runnable task) {
-            return clock.schedule(delayMillis, () -> run(task));
         }
     }
 
@@ -296,34 +282,6 @@ public final class ModemEngine {
         output.clear();
     }
 
-    // ------------------------------------------------------------------ calls and messages
-
-    /**
-     * An incoming voice call: RI is held on until {@link #callEnded()}, and RING is reported (at
-     * once in command mode, after the host leaves data mode otherwise, note §3.2.5).
-     */
-    public void incomingCall() {
-        run(() -> {
-            if (powerSwitch.on()) {
-                wires.incomingCall();
-            }
-        });
-    }
-
-    /** The caller hung up. */
-    public void callEnded() {
-        run(() -> wires.callEnded());
-    }
-
-    /** A new SMS stored at {@code index}: RI pulses for 120 ms and +CMTI: "SM",index is reported. */
-    public void newSms(int index) {
-        run(() -> {
-            if (powerSwitch.on()) {
-                wires.newSms(index, timers);
-            }
-        });
-    }
-
     // ------------------------------------------------------------------ lines and URCs
 
     /** The executor printed a line's final result. */
@@ -399,31 +357,18 @@ public final class ModemEngine {
         return input.internalErrors() + executor.internalErrors();
     }
 
-    /** The modem's real-time clock: the host's wall clock, shifted by AT+CCLK. */
-    public ZonedDateTime now() {
-        return ZonedDateTime.now(config.wallClock()).plus(rtcOffset).withZoneSameInstant(rtcZone);
+    /** The modem's real-time clock (AT+CCLK). */
+    public ModemRtc rtc() {
+        return rtc;
     }
 
-    public void setClock(ZonedDateTime time) {
-        rtcOffset = Duration.between(ZonedDateTime.now(config.wallClock()), time);
-        rtcZone = time.getOffset();
+    /** Calls, messages and GPRS loss, as the network brings them. */
+    public NetworkEvents events() {
+        return events;
     }
 
     public AppBearers appBearers() {
         return appBearers;
-    }
-
-    /**
-     * The network withdraws GPRS service: the TCP/IP context drops (+PDP: DEACT) and open SAPBR
-     * bearers close (+SAPBR n: DEACT).
-     */
-    public void dropGprs() {
-        run(() -> {
-            for (int cid : appBearers.dropAll()) {
-                urc(w -> w.text("+SAPBR " + cid + ": DEACT"));
-            }
-            tcpip.networkDeactivate();
-        });
     }
 
     public Radio radio() {

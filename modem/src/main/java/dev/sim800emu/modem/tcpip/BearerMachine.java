@@ -10,7 +10,8 @@ import java.util.Map;
  * <pre>
  * INITIAL --SET_APN--> START --ACTIVATE--> CONFIG --ACTIVATED--> GPRSACT --READ_ADDRESS--> STATUS
  *    |                                        '----REJECTED----> DEACT
- *    '--AUTO_ACTIVATE--> STATUS          (START..STATUS) --NETWORK_DEACT--> DEACT
+ *    |--AUTO_ACTIVATE--> STATUS          (START..STATUS) --NETWORK_DEACT--> DEACT
+ *    '--REJECTED--> DEACT   (the automatic activation of a single-mode CIPSTART failed)
  * any --SHUT--> INITIAL
  * </pre>
  */
@@ -24,6 +25,7 @@ public final class BearerMachine {
         }
         on(BearerState.INITIAL, BearerEvent.SET_APN, BearerState.START);
         on(BearerState.INITIAL, BearerEvent.AUTO_ACTIVATE, BearerState.STATUS);
+        on(BearerState.INITIAL, BearerEvent.REJECTED, BearerState.DEACT);
         on(BearerState.START, BearerEvent.ACTIVATE, BearerState.CONFIG);
         on(BearerState.CONFIG, BearerEvent.ACTIVATED, BearerState.GPRSACT);
         on(BearerState.CONFIG, BearerEvent.REJECTED, BearerState.DEACT);

@@ -5,7 +5,8 @@ import dev.sim800emu.modem.net.Protocol;
 /**
  * The state that AT+CIPSTATUS reports after {@code STATE: } (manual §8.2.12, note §9). Single mode
  * uses every value but {@link #PROCESSING}; multi mode uses the bearer ladder, PROCESSING and
- * PDP DEACT. The three connection states are spelled with the link's protocol.
+ * PDP DEACT. The connection states are spelled with the link's protocol. The chip's TCP/UDP
+ * CLOSING is not here: a close is reported the moment it happens (see {@link LinkState}).
  */
 public enum IpState {
     INITIAL("IP INITIAL"),
@@ -16,7 +17,6 @@ public enum IpState {
     CONNECTING("CONNECTING"),
     LISTENING("SERVER LISTENING"),
     CONNECT_OK("CONNECT OK"),
-    CLOSING("CLOSING"),
     CLOSED("CLOSED"),
     PROCESSING("IP PROCESSING"),
     PDP_DEACT("PDP DEACT");
@@ -30,7 +30,7 @@ public enum IpState {
     /** The text after "STATE: "; {@code protocol} names TCP or UDP for the connection states. */
     public String label(Protocol protocol) {
         return switch (this) {
-            case CONNECTING, CLOSING, CLOSED -> (protocol == Protocol.UDP ? "UDP " : "TCP ") + label;
+            case CONNECTING, CLOSED -> (protocol == Protocol.UDP ? "UDP " : "TCP ") + label;
             default -> label;
         };
     }

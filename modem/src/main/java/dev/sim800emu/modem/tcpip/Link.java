@@ -3,14 +3,18 @@ package dev.sim800emu.modem.tcpip;
 import dev.sim800emu.modem.net.NetLink;
 import dev.sim800emu.modem.net.Protocol;
 import java.net.InetSocketAddress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One link slot (0..5). A slot keeps its number for its whole life; closing never renumbers, and
  * a closed slot keeps its protocol, address and port for AT+CIPSTATUS until AT+CIPSHUT.
  */
 final class Link {
+    private static final Logger log = LoggerFactory.getLogger(Link.class);
+
     final int id;
-    LinkState state = LinkState.INITIAL;
+    private LinkState state = LinkState.INITIAL;
     Protocol protocol;
     String remoteIp = "";
     int remotePort;
@@ -38,10 +42,28 @@ final class Link {
         this.id = id;
     }
 
-    /** Prepares the slot for a new connection. */
-    void begin(Protocol protocol, String host, int port, int bearer, boolean manualReceive) {
+    LinkState state() {
+        return state;
+    }
+
+    /**
+     * Moves the slot by {@link LinkMachine}. A move missing from the table is an internal error:
+     * it is logged and refused, and the slot keeps its state.
+     */
+    boolean apply(LinkEvent event) {
+        LinkState next = LinkMachine.next(state, event);
+        if (next == null) {
+            log.error("internal error: link {} cannot take {} in state {}", id, event, state);
+            return false;
+        }
+        state = next;
+        return true;
+    }
+
+    /** Takes the slot for a new connection: {@code how} is OPEN (CIPSTART) or ACCEPT (server). */
+    void begin(LinkEvent how, Protocol protocol, String host, int port, int bearer, boolean manualReceive) {
         generation++;
-        this.state = LinkState.CONNECTING;
+        apply(how);
         this.protocol = protocol;
         this.remoteIp = host;
         this.remotePort = port;
@@ -70,7 +92,7 @@ final class Link {
     /** Forgets everything (AT+CIPSHUT, reboot). */
     void reset() {
         detach(true);
-        state = LinkState.INITIAL;
+        apply(LinkEvent.RESET);
         protocol = null;
         remoteIp = "";
         remotePort = 0;

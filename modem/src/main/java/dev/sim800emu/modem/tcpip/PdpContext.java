@@ -5,7 +5,7 @@ import java.net.Inet4Address;
 /** One of the two GPRS contexts (AT+CIPSGTXT): its APN settings, state and address. */
 final class PdpContext {
     final int id;
-    BearerState state = BearerState.INITIAL;
+    private BearerState state = BearerState.INITIAL;
     String apn = "CMNET";
     String user = "";
     String password = "";
@@ -13,6 +13,10 @@ final class PdpContext {
 
     PdpContext(int id) {
         this.id = id;
+    }
+
+    BearerState state() {
+        return state;
     }
 
     /** Applies an event from the ladder; false when it is not a legal move. */

@@ -3,65 +3,73 @@ package dev.sim800emu.modem.tcpip;
 import java.util.Arrays;
 
 /**
- * The TCP/IP application's settings (manual chapter 8). None is saved by AT&W; AT+CIPSCONT saves
- * the set that {@link #saveable()} compares, and a reboot restores it.
+ * The values of the TCP/IP application's settings ({@link TcpIpSetting}, {@link TextSetting}):
+ * one int array and one String array per modem, indexed by the settings' slots. None is saved by
+ * AT&amp;W; AT+CIPSCONT saves the ones marked saved, and a reboot restores them.
  */
 final class TcpIpSettings {
-    int mux;
-    int mode;
-    int qsend;
-    int sprt = 1;
-    int head;
-    int srip;
-    int showtp;
-    int atsMode;
-    int atsTime = 1;
-    int rxget;
-    int ssl;
-    int csgpMode = 1;
-    int[] ccfg = {5, 2, 1024, 1, 0, 1460, 50};
-    int[] rdtimer = {2000, 3500};
-    int[] dpdp = {0, 10, 3};
-    int[] tka = {0, 7200, 75, 9};
-    String dnsPrimary = "0.0.0.0";
-    String dnsSecondary = "0.0.0.0";
-    /** GPRS APN, user and password stored with CIPCSGP/CSTT and saved by CIPSCONT. */
-    String apn = "CMNET";
-    String user = "";
-    String password = "";
+    private static final TcpIpSetting[] INTS = TcpIpSetting.values();
+    private static final TextSetting[] TEXTS = TextSetting.values();
+
+    private final int[] ints = new int[TcpIpSetting.SLOTS];
+    private final String[] texts = new String[TEXTS.length];
+
+    TcpIpSettings() {
+        for (TcpIpSetting k : INTS) {
+            for (int i = 0; i < k.size(); i++) {
+                ints[k.offset + i] = k.initial(i);
+            }
+        }
+        for (TextSetting t : TEXTS) {
+            texts[t.ordinal()] = t.initial;
+        }
+    }
+
+    /** The first (often the only) value of {@code k}. */
+    int get(TcpIpSetting k) {
+        return ints[k.offset];
+    }
+
+    int get(TcpIpSetting k, int field) {
+        return ints[k.offset + field];
+    }
+
+    /** Sets all fields of {@code k}. */
+    void set(TcpIpSetting k, int... values) {
+        if (values.length != k.size()) {
+            throw new IllegalArgumentException(k + " has " + k.size() + " fields");
+        }
+        System.arraycopy(values, 0, ints, k.offset, values.length);
+    }
+
+    String get(TextSetting t) {
+        return texts[t.ordinal()];
+    }
+
+    void set(TextSetting t, String value) {
+        texts[t.ordinal()] = value;
+    }
 
     TcpIpSettings copy() {
         TcpIpSettings c = new TcpIpSettings();
-        c.mux = mux;
-        c.mode = mode;
-        c.qsend = qsend;
-        c.sprt = sprt;
-        c.head = head;
-        c.srip = srip;
-        c.showtp = showtp;
-        c.atsMode = atsMode;
-        c.atsTime = atsTime;
-        c.rxget = rxget;
-        c.ssl = ssl;
-        c.csgpMode = csgpMode;
-        c.ccfg = ccfg.clone();
-        c.rdtimer = rdtimer.clone();
-        c.dpdp = dpdp.clone();
-        c.tka = tka.clone();
-        c.dnsPrimary = dnsPrimary;
-        c.dnsSecondary = dnsSecondary;
-        c.apn = apn;
-        c.user = user;
-        c.password = password;
+        System.arraycopy(ints, 0, c.ints, 0, ints.length);
+        System.arraycopy(texts, 0, c.texts, 0, texts.length);
         return c;
     }
 
-    /** The values AT+CIPSCONT stores (manual §8.2.27), as one comparable string. */
-    String saveable() {
-        return String.join("|", String.valueOf(csgpMode), apn, user, password, String.valueOf(head),
-                String.valueOf(showtp), String.valueOf(srip), atsMode + "," + atsTime, String.valueOf(sprt),
-                String.valueOf(qsend), String.valueOf(mode), Arrays.toString(ccfg), String.valueOf(mux),
-                Arrays.toString(dpdp), String.valueOf(rxget), Arrays.toString(rdtimer));
+    /** True when every setting AT+CIPSCONT saves has the same value in both. */
+    boolean sameSaved(TcpIpSettings other) {
+        for (TcpIpSetting k : INTS) {
+            if (k.saved && !Arrays.equals(ints, k.offset, k.offset + k.size(), other.ints, k.offset, k.offset + k.size())) {
+                return false;
+            }
+        }
+        for (TextSetting t : TEXTS) {
+            if (t.saved && !texts[t.ordinal()].equals(other.texts[t.ordinal()])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A fresh set after reboot: the saved values where CIPSCONT stored them, defaults elsewhere. */
@@ -70,23 +78,16 @@ final class TcpIpSettings {
         if (saved == null) {
             return s;
         }
-        s.csgpMode = saved.csgpMode;
-        s.apn = saved.apn;
-        s.user = saved.user;
-        s.password = saved.password;
-        s.head = saved.head;
-        s.showtp = saved.showtp;
-        s.srip = saved.srip;
-        s.atsMode = saved.atsMode;
-        s.atsTime = saved.atsTime;
-        s.sprt = saved.sprt;
-        s.qsend = saved.qsend;
-        s.mode = saved.mode;
-        s.ccfg = saved.ccfg.clone();
-        s.mux = saved.mux;
-        s.dpdp = saved.dpdp.clone();
-        s.rxget = saved.rxget;
-        s.rdtimer = saved.rdtimer.clone();
+        for (TcpIpSetting k : INTS) {
+            if (k.saved) {
+                System.arraycopy(saved.ints, k.offset, s.ints, k.offset, k.size());
+            }
+        }
+        for (TextSetting t : TEXTS) {
+            if (t.saved) {
+                s.texts[t.ordinal()] = saved.texts[t.ordinal()];
+            }
+        }
         return s;
     }
 }

@@ -54,8 +54,9 @@ final class TransparentLink {
         this.link = link;
     }
 
-    private int[] ccfg() {
-        return ip.settings().ccfg;
+    /** Field {@code i} of AT+CIPCCFG (WaitTm, SendSz, esc, Rxmode, RxSize, Rxtimer). */
+    private int ccfg(int i) {
+        return ip.settings().get(TcpIpSetting.CCFG, i);
     }
 
     /** The serial line enters (or returns to) data mode: the guard time starts now. */
@@ -70,7 +71,7 @@ final class TransparentLink {
 
     void onHostBytes(byte[] data, int off, int len) {
         long now = host.clock().nowMillis();
-        boolean escapeOn = ccfg()[3] == 1;
+        boolean escapeOn = ccfg(3) == 1;
         int end = off + len;
         int i = off;
         while (i < end) {
@@ -142,7 +143,7 @@ final class TransparentLink {
     }
 
     private void packetize() {
-        int sendSz = ccfg()[2];
+        int sendSz = ccfg(2);
         if (uplink.size() >= sendSz) {
             byte[] all = uplink.drain();
             int full = all.length - all.length % sendSz;
@@ -160,7 +161,7 @@ final class TransparentLink {
         cancel(waitTimer);
         waitTimer = null;
         if (!uplink.isEmpty()) {
-            waitTimer = host.clock().schedule(ccfg()[1] * 100L, () -> {
+            waitTimer = host.clock().schedule(ccfg(1) * 100L, () -> {
                 waitTimer = null;
                 if (!uplink.isEmpty()) {
                     sendPacket(uplink.drain());
@@ -170,7 +171,7 @@ final class TransparentLink {
     }
 
     private void sendPacket(byte[] packet) {
-        if (link.net != null && link.state == LinkState.CONNECTED) {
+        if (link.net != null && link.state() == LinkState.CONNECTED) {
             link.txBytes += packet.length;
             link.net.send(packet);
             if (ip.uplinkCongested()) {
@@ -216,7 +217,7 @@ final class TransparentLink {
         if (!dataMode) {
             return;
         }
-        if (ccfg()[4] == 0) {
+        if (ccfg(4) == 0) {
             while (!downlink.isEmpty()) {
                 if (headOffset == 0) {
                     // Whole chunks go out as they came, without another copy.
@@ -228,8 +229,8 @@ final class TransparentLink {
                 }
             }
         } else if (rxTimer == null && downlinkBytes > 0) {
-            host.writeData(take(ccfg()[5]));
-            rxTimer = host.clock().schedule(ccfg()[6], () -> {
+            host.writeData(take(ccfg(5)));
+            rxTimer = host.clock().schedule(ccfg(6), () -> {
                 rxTimer = null;
                 deliver();
                 finishCloseIfDrained();
@@ -271,7 +272,7 @@ final class TransparentLink {
         if (closing && dataMode && downlinkBytes == 0) {
             dataMode = false;
             host.leaveDataMode("CLOSED");
-            ip.transparentEnded(this);
+            ip.transparent.ended(this);
         }
     }
 

@@ -43,18 +43,18 @@ class ControlLinesTest {
 
     @Test
     void incomingCallHoldsRiAndRings() {
-        h.modem.incomingCall();
+        h.modem.events().incomingCall();
         assertThat(now().ri()).isTrue();
         assertThat(h.take()).isEqualTo("\r\nRING\r\n");
         h.clock.advance(10_000);
         assertThat(now().ri()).isTrue();
-        h.modem.callEnded();
+        h.modem.events().callEnded();
         assertThat(now().ri()).isFalse();
     }
 
     @Test
     void newSmsPulsesRiFor120Milliseconds() {
-        h.modem.newSms(10);
+        h.modem.events().newSms(10);
         assertThat(h.take()).isEqualTo("\r\n+CMTI: \"SM\",10\r\n");
         assertThat(now().ri()).isTrue();
         h.clock.advance(119);
@@ -69,8 +69,8 @@ class ControlLinesTest {
         h.at("AT+CIPSTART=\"TCP\",\"10.0.0.1\",80");
         h.net.last().connect();
         assertThat(h.take()).isEqualTo("\r\nCONNECT\r\n");
-        h.modem.incomingCall();
-        h.modem.newSms(3);
+        h.modem.events().incomingCall();
+        h.modem.events().newSms(3);
         assertThat(h.take()).isEmpty();
         assertThat(now().ri()).isTrue();
         h.clock.advance(1000);

@@ -263,14 +263,14 @@ class Rfc2217EndpointTest {
             c.expect(modemState(0x33));
 
             // A new SMS pulses RI for 120 ms: RI on (a leading edge has no delta bit), then off.
-            modem.run(e -> e.newSms(3));
+            modem.run(e -> e.events().newSms(3));
             c.expect(bytes(modemState(0x70), "\r\n+CMTI: \"SM\",3\r\n"));
             c.expect(modemState(0x30 | Rfc2217Session.TRAILING_RI));
 
             // A call holds RI until it ends.
-            modem.run(ModemEngine::incomingCall);
+            modem.run(e -> e.events().incomingCall());
             c.expect(bytes(modemState(0x70), "\r\nRING\r\n"));
-            modem.run(ModemEngine::callEnded);
+            modem.run(e -> e.events().callEnded());
             c.expect(modemState(0x34));
         }
     }

@@ -199,7 +199,7 @@ class TransparentModeTest {
     @Test
     void pdpDeactivationEndsDataMode() {
         connect();
-        h.modem.dropGprs();
+        h.modem.events().dropGprs();
         assertThat(h.take()).isEqualTo("\r\n+PDP: DEACT\r\n");
         assertThat(h.at("AT+CIPSTATUS")).isEqualTo("\r\nOK\r\n\r\nSTATE: PDP DEACT\r\n");
     }
