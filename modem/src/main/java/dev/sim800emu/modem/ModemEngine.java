@@ -13,6 +13,7 @@ import dev.sim800emu.modem.command.BearerProfileCommands;
 import dev.sim800emu.modem.command.GsmCommands;
 import dev.sim800emu.modem.command.GsmHost;
 import dev.sim800emu.modem.config.ModemConfig;
+import dev.sim800emu.modem.control.ControlTarget;
 import dev.sim800emu.modem.net.Network;
 import dev.sim800emu.modem.radio.AppBearers;
 import dev.sim800emu.modem.radio.ModemRtc;
@@ -79,6 +80,7 @@ public final class ModemEngine {
     private final AppBearers appBearers = new AppBearers();
     private final ModemRtc rtc;
     private final NetworkEvents events = new NetworkEvents(this);
+    private final ModemController controller = new ModemController(this);
     private final CommandHost commandHost = new CommandHost(this);
     private final TcpIpStack tcpip;
 
@@ -360,6 +362,11 @@ public final class ModemEngine {
     /** The modem's real-time clock (AT+CCLK). */
     public ModemRtc rtc() {
         return rtc;
+    }
+
+    /** The control plane's view: radio and network events, faults, conditions, status. */
+    public ControlTarget control() {
+        return controller;
     }
 
     /** Calls, messages and GPRS loss, as the network brings them. */

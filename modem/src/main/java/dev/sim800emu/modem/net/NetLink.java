@@ -16,4 +16,13 @@ public interface NetLink {
 
     /** Stops or resumes reading from the socket, so that a slow reader back-pressures the peer. */
     void setReading(boolean reading);
+
+    /**
+     * Puts a fault on this link (control plane): {@link LinkFault#RESET} aborts it as a peer reset
+     * would and reports the close to the listener; {@link LinkFault#BLACKHOLE} holds every byte in
+     * both directions (nothing acknowledged); {@link LinkFault#RESTORE} lets them flow again.
+     */
+    default void fault(LinkFault fault) {
+        throw new UnsupportedOperationException("this link has no fault injection");
+    }
 }

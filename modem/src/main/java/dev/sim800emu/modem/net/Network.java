@@ -17,4 +17,32 @@ public interface Network {
 
     /** Resolves a host name to IPv4 addresses. */
     void resolve(String host, ResolveCallback callback);
+
+    /**
+     * Conditions for every link of this modem from now on, open ones included: rates, added
+     * latency and jitter, UDP loss, uplink queue (see {@link LinkConditions}).
+     */
+    default void conditions(LinkConditions conditions) {
+        throw new UnsupportedOperationException("this network cannot shape links");
+    }
+
+    /** The conditions in force. */
+    default LinkConditions conditions() {
+        return LinkConditions.IDEAL;
+    }
+
+    /** Adds {@code extraMillis} of round trip to every link for {@code forMillis}. */
+    default void latencySpike(int extraMillis, long forMillis) {
+        throw new UnsupportedOperationException("this network cannot shape links");
+    }
+
+    /** Makes name lookups fail, answer after {@code delayMillis} ({@link DnsFault#SLOW}), or work again. */
+    default void dnsFault(DnsFault fault, long delayMillis) {
+        throw new UnsupportedOperationException("this network has no fault injection");
+    }
+
+    /** While {@code refuse}, new links fail to open (the host sees CONNECT FAIL). */
+    default void refuseConnections(boolean refuse) {
+        throw new UnsupportedOperationException("this network has no fault injection");
+    }
 }
