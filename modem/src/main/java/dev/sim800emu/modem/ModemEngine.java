@@ -50,10 +50,7 @@ import java.util.function.Consumer;
  * {@linkplain #settle() settles} the modem: waiting input is fed on, output flushed, and input
  * readiness recomputed. No path can leave the inbox drained and the endpoint still paused.
  *
- * <h2>Power</h2>
- * A modem starts switched off. {@link #powerOn()} (a host connecting to the serial endpoint) boots
- * it: after {@link ModemConfig#bootMillis()} it prints RDY, +CFUN: 1, +CPIN: READY, Call Ready and
- * SMS Ready and starts answering. Input sent while it is off or booting is lost, as on the chip.
+ * <p>A modem starts switched off; {@link #powerOn()} (a host connecting) boots it ({@link PowerSwitch}).
  */
 public final class ModemEngine {
     /** Power states of the module. */
