@@ -101,8 +101,9 @@ public final class ModemEngine implements TcpIpHost {
 
     public ModemEngine(ModemConfig config, ModemClock clock, Network network) {
         this.config = config;
-        this.clock = clock;
-        this.network = network;
+        // Timers and network callbacks are entries too: they come in through the same door.
+        this.clock = EntryPorts.clock(clock, this::entry);
+        this.network = EntryPorts.network(network, this::entry);
         this.radio = new Radio(config);
         this.tcpip = new TcpIpStack(this);
         this.executor = new LineExecutor(table, writer, this::lineDone, this::flush);
@@ -137,6 +138,10 @@ public final class ModemEngine implements TcpIpHost {
 
     /** The host raised (true) or dropped DTR. */
     public void hostDtr(boolean asserted) {
+        entry(() -> dtrChanged(asserted));
+    }
+
+    private void dtrChanged(boolean asserted) {
         if (dtr != asserted) {
             dtr = asserted;
             if (asserted) {
@@ -152,19 +157,12 @@ public final class ModemEngine implements TcpIpHost {
 
     /** The host raised (true) or dropped RTS: with AT+IFC=2,2 the modem stops sending while off. */
     public void hostRts(boolean asserted) {
-        if (rts != asserted) {
-            rts = asserted;
-            publishLines();
-            flush();
-        }
+        entry(() -> rts = asserted);
     }
 
     /** The serial endpoint's socket can (or cannot) take more output: its own back-pressure. */
     public void hostWritable(boolean writable) {
-        if (hostWritable != writable) {
-            hostWritable = writable;
-            flush();
-        }
+        entry(() -> hostWritable = writable);
     }
 
     /** The host set its UART rate (RFC 2217 SET-BAUDRATE). */
@@ -201,7 +199,8 @@ public final class ModemEngine implements TcpIpHost {
             return LineState.OFF;
         }
         boolean dcd = active.ampC == 0 || tcpip.carrier();
-        boolean cts = active.ifcDte != 2 || !tcpip.uplinkCongested();
+        // With AT+IFC=x,2 CTS is the modem's "input ready" (type-ahead, a backed-up transparent uplink).
+        boolean cts = active.ifcDte != 2 || inputReady;
         return new LineState(dcd, ring, cts, true);
     }
 
@@ -218,27 +217,31 @@ public final class ModemEngine implements TcpIpHost {
 
     /** Switches the modem on; it answers once booted. Does nothing if it is already on. */
     public void powerOn() {
-        if (power != Power.OFF) {
-            return;
-        }
-        active.copyFrom(saved, true);
-        startBoot();
+        entry(() -> {
+            if (power == Power.OFF) {
+                active.copyFrom(saved, true);
+                startBoot();
+            }
+        });
     }
 
     /** Cuts power: every link is dropped at once and nothing more is printed. */
     public void powerOff() {
-        cancelBoot();
-        clearVolatileState();
-        power = Power.OFF;
-        publishLines();
+        entry(() -> {
+            cancelBoot();
+            clearVolatileState();
+            power = Power.OFF;
+        });
     }
 
     /** A reset (AT+CFUN=1,1): links dropped, active settings back to the saved profile, boot again. */
     public void reboot() {
-        cancelBoot();
-        clearVolatileState();
-        active.copyFrom(saved, true);
-        startBoot();
+        entry(() -> {
+            cancelBoot();
+            clearVolatileState();
+            active.copyFrom(saved, true);
+            startBoot();
+        });
     }
 
     public Power power() {
@@ -312,24 +315,23 @@ public final class ModemEngine implements TcpIpHost {
 
     /** Bytes from the host. */
     public void onSerialInput(byte[] data, int off, int len) {
+        entry(() -> serialInput(data, off, len));
+    }
+
+    private void serialInput(byte[] data, int off, int len) {
         if (power != Power.ON || asleepFor(len)) {
             return;
         }
         if (dataMode && inbox.size() == 0) {
             // Data mode with nothing queued: straight to the link, without the inbox copy.
             tcpip.onDataModeInput(data, off, len);
-            flush();
-            updateInputReady();
             return;
         }
         if (inbox.size() + len > INBOX_LIMIT) {
             log.warn("type-ahead over {} bytes; dropping {} bytes", INBOX_LIMIT, len);
             return;
         }
-        inbox.add(data, off, len);
-        pump();
-        flush();
-        updateInputReady();
+        inbox.add(data, off, len); // the settle step pumps it
     }
 
     /** Seconds of serial silence after which AT+CSCLK=2 sleeps. */
@@ -374,22 +376,29 @@ public final class ModemEngine implements TcpIpHost {
      * once in command mode, after the host leaves data mode otherwise, note §3.2.5).
      */
     public void incomingCall() {
-        if (power != Power.ON) {
-            return;
-        }
-        callActive = true;
-        setRing(true);
-        urc(w -> w.result(dev.sim800emu.modem.at.ResultCode.RING));
+        entry(() -> {
+            if (power == Power.ON) {
+                callActive = true;
+                setRing(true);
+                urc(w -> w.result(dev.sim800emu.modem.at.ResultCode.RING));
+            }
+        });
     }
 
     /** The caller hung up. */
     public void callEnded() {
-        callActive = false;
-        setRing(false);
+        entry(() -> {
+            callActive = false;
+            setRing(false);
+        });
     }
 
     /** A new SMS stored at {@code index}: RI pulses for 120 ms and +CMTI: "SM",index is reported. */
     public void newSms(int index) {
+        entry(() -> sms(index));
+    }
+
+    private void sms(int index) {
         if (power != Power.ON) {
             return;
         }
@@ -542,7 +551,6 @@ public final class ModemEngine implements TcpIpHost {
             out.write(urcQueue.poll());
         }
         flush();
-        updateInputReady();
         if (pendingDataMode != null) {
             Runnable r = pendingDataMode;
             pendingDataMode = null;
@@ -601,8 +609,7 @@ public final class ModemEngine implements TcpIpHost {
 
     @Override
     public void linesChanged() {
-        publishLines();
-        updateInputReady();
+        publishLines(); // input readiness follows in the settle step
     }
 
     /** True while the serial line is in transparent data mode. */
@@ -664,9 +671,57 @@ public final class ModemEngine implements TcpIpHost {
         return (active.ifcDce == 2 && !rts) || !hostWritable;
     }
 
-    /** Tells the endpoint to pause reading when the inbox or the transparent uplink is backed up. */
+    // ------------------------------------------------------------------ the one door
+
+    /** Nesting of {@link #entry}: 0 when no entry is running. */
+    private int entryDepth;
+
+    /**
+     * Every way in — host input, host line changes, power, call and SMS events, timers and network
+     * callbacks (see {@link EntryPorts}) — runs through here. The outermost entry ends by settling:
+     * the inbox is pumped as far as the modem's state allows, queued URCs go out if nothing holds
+     * them, output is flushed, link back-pressure follows the held output, and only then are input
+     * readiness and the control lines recomputed and published. Whatever path an event takes, it
+     * cannot leave input paused on a condition that no longer holds.
+     *
+     * <p>Calls made while an entry runs (a fake network answering synchronously, a command calling
+     * {@link #reboot()}) just run; the outer entry settles. Listeners told about readiness or lines
+     * may call back in (an endpoint handing over input it kept): those calls are entries of their
+     * own.
+     */
+    private void entry(Runnable body) {
+        if (entryDepth > 0) {
+            body.run();
+            return;
+        }
+        entryDepth++;
+        try {
+            body.run();
+        } finally {
+            try {
+                pump();
+                if (!executor.busy() && payload == null && !dataMode && pendingDataMode == null) {
+                    while (!urcQueue.isEmpty()) {
+                        out.write(urcQueue.poll());
+                    }
+                }
+                flush();
+                tcpip.hostBackpressure(held.size() > HELD_LIMIT);
+            } finally {
+                entryDepth--;
+            }
+            updateInputReady();
+            publishLines();
+        }
+    }
+
+    /**
+     * Input pauses when the inbox holds 64 KiB or more (type-ahead behind a running command) or
+     * when, in data mode, the transparent uplink is backed up. Called only at the end of an entry.
+     */
     private void updateInputReady() {
-        boolean ready = inbox.size() < INBOX_LIMIT / 16 && !tcpip.uplinkCongested();
+        boolean ready = power != Power.ON
+                || (inbox.size() < INBOX_LIMIT / 16 && !(dataMode && tcpip.uplinkCongested()));
         if (ready != inputReady) {
             inputReady = ready;
             lines.onInputReady(ready);
@@ -723,10 +778,12 @@ public final class ModemEngine implements TcpIpHost {
      * bearers close (+SAPBR n: DEACT).
      */
     public void dropGprs() {
-        for (int cid : appBearers.dropAll()) {
-            urc(w -> w.text("+SAPBR " + cid + ": DEACT"));
-        }
-        tcpip.networkDeactivate();
+        entry(() -> {
+            for (int cid : appBearers.dropAll()) {
+                urc(w -> w.text("+SAPBR " + cid + ": DEACT"));
+            }
+            tcpip.networkDeactivate();
+        });
     }
 
     public Radio radio() {
