@@ -557,8 +557,8 @@ public final class ModemEngine implements TcpIpHost {
             dataMode = true;
             r.run();
         }
-        pump();
-        flush();
+        // Type-ahead runs when the event that finished this line is over (the entry's settle
+        // step), so that what that event still prints (CLOSED after SEND FAIL) comes first.
     }
 
     @Override

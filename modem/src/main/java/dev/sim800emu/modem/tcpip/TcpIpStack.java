@@ -151,9 +151,18 @@ public final class TcpIpStack {
         }
         hostPaused = pause;
         for (Link l : links) {
-            if (l.net != null) {
-                l.net.setReading(!pause && !l.readingPaused);
-            }
+            applyReading(l);
+        }
+    }
+
+    /**
+     * Tells link {@code l}'s socket whether to read: not while the host's output is backed up, nor
+     * while the link's own buffer (manual receive, transparent downlink) is full. The one place
+     * that decides it, so that freeing one condition never resumes reading while the other holds.
+     */
+    void applyReading(Link l) {
+        if (l.net != null) {
+            l.net.setReading(!hostPaused && !l.readingPaused);
         }
     }
 
@@ -286,10 +295,13 @@ public final class TcpIpStack {
         if (delay == 0) {
             return finishActivation(c);
         }
+        int epochAtStart = epoch;
         host.clock().schedule(delay, () -> {
-            if (c.state == BearerState.CONFIG) {
-                ctx.complete(finishActivation(c));
+            if (epoch != epochAtStart) {
+                return; // power cycle: the command went with it (and another may be pending now)
             }
+            // The network may have dropped the context meanwhile: the activation failed.
+            ctx.complete(c.state == BearerState.CONFIG ? finishActivation(c) : Result.ERROR);
         });
         return Result.PENDING;
     }
@@ -507,6 +519,7 @@ public final class TcpIpStack {
         LinkRequest req = new LinkRequest(l.protocol, address, l.remotePort, localPort,
                 host.config().connectTimeoutMillis(), ka);
         l.net = host.network().open(req, new Events(l, generation));
+        applyReading(l);
     }
 
     private void connectFailed(Link l) {
@@ -673,6 +686,7 @@ public final class TcpIpStack {
         l.begin(Protocol.TCP, remote.getAddress().getHostAddress(), remote.getPort(), server.bearer, s.rxget == 1);
         l.state = LinkState.CONNECTED;
         l.net = net;
+        applyReading(l);
         processing = true;
         Link taken = l;
         String remoteLine = prefix(taken) + "REMOTE IP: " + remote.getAddress().getHostAddress();
@@ -1003,9 +1017,9 @@ public final class TcpIpStack {
         }
         boolean wasEmpty = l.rx.size() == 0;
         l.rx.add(data, from);
-        if (l.protocol == Protocol.TCP && l.rx.size() >= RX_CAPACITY && !l.readingPaused && l.net != null) {
+        if (l.protocol == Protocol.TCP && l.rx.size() >= RX_CAPACITY && !l.readingPaused) {
             l.readingPaused = true;
-            l.net.setReading(false);
+            applyReading(l);
         }
         if (wasEmpty && !l.notified) {
             l.notified = true;
@@ -1052,9 +1066,9 @@ public final class TcpIpStack {
         if (l.rx.size() == 0) {
             l.notified = false;
         }
-        if (l.readingPaused && l.rx.size() < RX_CAPACITY && l.net != null) {
+        if (l.readingPaused && l.rx.size() < RX_CAPACITY) {
             l.readingPaused = false;
-            l.net.setReading(true);
+            applyReading(l);
         }
     }
 
