@@ -7,6 +7,7 @@ import dev.sim800emu.modem.ModemEngine;
 import dev.sim800emu.modem.VirtualModem;
 import dev.sim800emu.modem.net.NettyNetwork;
 import dev.sim800emu.modem.net.NetworkOptions;
+import dev.sim800emu.modem.testing.RawHost;
 import io.netty.channel.EventLoopGroup;
 import java.net.InetSocketAddress;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.sim800emu.modem.serial;
+package dev.sim800emu.modem.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,7 +15,7 @@ import java.time.Duration;
  * writer thread with {@link #writeAsync}, so that a host whose writes are blocked by back-pressure
  * can still be closed.
  */
-final class RawHost implements AutoCloseable {
+public final class RawHost implements AutoCloseable {
     private final Socket socket;
     private final OutputStream out;
     /** What the modem printed and no {@link #await} has consumed yet; guarded by itself. */
@@ -53,7 +53,7 @@ final class RawHost implements AutoCloseable {
         reader.start();
     }
 
-    static RawHost connect(InetSocketAddress serial) throws IOException {
+    public static RawHost connect(InetSocketAddress serial) throws IOException {
         Socket s = new Socket();
         s.setTcpNoDelay(true);
         s.connect(serial, 2000);
@@ -61,27 +61,28 @@ final class RawHost implements AutoCloseable {
     }
 
     /** Connects and waits for the boot URCs (ending with SMS Ready); fails if the host is refused. */
-    static RawHost connectBooted(InetSocketAddress serial, Duration timeout) throws IOException {
+    public static RawHost connectBooted(InetSocketAddress serial, Duration timeout) throws IOException {
         RawHost h = connect(serial);
         if (!h.await("SMS Ready\r\n", timeout)) {
+            String why = h.eof ? "the modem closed the connection (refused as busy?)"
+                    : "no boot URCs within " + timeout + ": " + h.text();
             h.close();
-            throw new AssertionError(h.eof ? "the modem closed the connection (refused as busy?)"
-                    : "no boot URCs within " + timeout + ": " + h.text());
+            throw new AssertionError(why);
         }
         return h;
     }
 
-    void write(byte[] bytes) throws IOException {
+    public void write(byte[] bytes) throws IOException {
         out.write(bytes);
         out.flush();
     }
 
-    void write(String ascii) throws IOException {
+    public void write(String ascii) throws IOException {
         write(ascii.getBytes(StandardCharsets.ISO_8859_1));
     }
 
     /** Writes on a thread of its own; the write may block until the modem reads. */
-    void writeAsync(byte[] bytes) {
+    public void writeAsync(byte[] bytes) {
         Thread t = new Thread(() -> {
             try {
                 write(bytes);
@@ -97,7 +98,7 @@ final class RawHost implements AutoCloseable {
     /**
      * Waits until {@code text} appears after what earlier awaits consumed; consumes up to its end.
      */
-    boolean await(String text, Duration timeout) {
+    public boolean await(String text, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         byte[] want = text.getBytes(StandardCharsets.ISO_8859_1);
         int searched = 0;
@@ -132,30 +133,30 @@ final class RawHost implements AutoCloseable {
     }
 
     /** Sends {@code line} + CR and waits for {@code answer}. */
-    boolean cmd(String line, String answer, Duration timeout) throws IOException {
+    public boolean cmd(String line, String answer, Duration timeout) throws IOException {
         write(line + "\r");
         return await(answer, timeout);
     }
 
     /** Skips everything received so far. */
-    void skip() {
+    public void skip() {
         synchronized (received) {
             received.reset();
         }
     }
 
-    boolean eof() {
+    public boolean eof() {
         return eof;
     }
 
-    long receivedBytes() {
+    public long receivedBytes() {
         synchronized (received) {
             return total;
         }
     }
 
     /** The tail of what the modem printed, for failure messages. */
-    String text() {
+    public String text() {
         synchronized (received) {
             String s = received.toString(StandardCharsets.ISO_8859_1);
             s = s.length() > 300 ? "…" + s.substring(s.length() - 300) : s;
