@@ -15,34 +15,44 @@ import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The raw TCP serial endpoint over real loopback sockets (issue 8): a host that leaves is seen to
- * leave even while the modem takes no input, and hosts that connect right after the previous one
- * closed are never refused as "serial line busy".
+ * The socket endpoints (raw TCP, RFC 2217) over real loopback sockets (issue 8): a host that leaves
+ * is seen to leave even while the modem takes no input, and hosts that connect right after the
+ * previous one closed are never refused as "serial line busy".
  */
 @Timeout(60)
-class TcpSerialEndpointTest {
+class SocketEndpointsTest {
     private static final Duration T = Duration.ofSeconds(5);
 
     private final EventLoopGroup group = NettyNetwork.newEventLoopGroup(1);
     private NettyNetwork network;
     private VirtualModem modem;
-    private TcpSerialEndpoint endpoint;
+    private AutoCloseable endpoint;
 
-    private InetSocketAddress start(long activationMillis) throws Exception {
+    private InetSocketAddress start(String kind, long activationMillis) throws Exception {
         network = new NettyNetwork(group.next(), NetworkOptions.defaults());
         modem = new VirtualModem(ModemConfig.builder().bootMillis(0).activationMillis(activationMillis).build(),
                 network.eventLoop(), network);
-        endpoint = TcpSerialEndpoint.start(modem, group, NettyNetwork.serverChannelType(group),
-                new InetSocketAddress("127.0.0.1", 0), false, new SerialTrace("test", false));
-        return endpoint.localAddress();
+        InetSocketAddress bind = new InetSocketAddress("127.0.0.1", 0);
+        SerialTrace trace = new SerialTrace("test", false);
+        if (kind.equals("tcp")) {
+            TcpSerialEndpoint e = TcpSerialEndpoint.start(modem, group, NettyNetwork.serverChannelType(group), bind,
+                    false, trace);
+            endpoint = e;
+            return e.localAddress();
+        }
+        Rfc2217Endpoint e = Rfc2217Endpoint.start(modem, group, NettyNetwork.serverChannelType(group), bind, false,
+                trace);
+        endpoint = e;
+        return e.localAddress();
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws Exception {
         if (endpoint != null) {
             endpoint.close();
         }
@@ -76,9 +86,10 @@ class TcpSerialEndpointTest {
      * closes. Its FIN is queued behind bytes the modem has not read, yet the modem must see it go
      * within a second (it powers off) and take the next host.
      */
-    @Test
-    void aHostThatLeavesWhileInputIsPausedIsSeenToLeave() throws Exception {
-        InetSocketAddress serial = start(10_000);
+    @ParameterizedTest
+    @ValueSource(strings = {"tcp", "rfc2217"})
+    void aHostThatLeavesWhileInputIsPausedIsSeenToLeave(String kind) throws Exception {
+        InetSocketAddress serial = start(kind, 10_000);
         RawHost a = RawHost.connectBooted(serial, T);
         assertThat(a.cmd("ATE0", "OK\r\n", T)).isTrue();
         assertThat(a.cmd("AT+CSTT=\"CMNET\"", "OK\r\n", T)).isTrue();
@@ -101,9 +112,10 @@ class TcpSerialEndpointTest {
      * when the previous one left while a command was running (CIICR, 100 ms) with a burst of input
      * typed behind it, so that the modem was not reading it.
      */
-    @Test
-    void hostsConnectingRightAfterThePreviousClosedAreNeverRefused() throws Exception {
-        InetSocketAddress serial = start(100);
+    @ParameterizedTest
+    @ValueSource(strings = {"tcp", "rfc2217"})
+    void hostsConnectingRightAfterThePreviousClosedAreNeverRefused(String kind) throws Exception {
+        InetSocketAddress serial = start(kind, 100);
         byte[] burst = new byte[Integer.getInteger("burst", 256 * 1024)];
         Arrays.fill(burst, (byte) 'x');
         for (int i = 0; i < Integer.getInteger("reconnects", 20); i++) {
