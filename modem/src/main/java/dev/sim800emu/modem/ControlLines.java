@@ -76,7 +76,8 @@ final class ControlLines {
         Profile p = modem.settings();
         TcpIpStack tcpip = modem.tcpip();
         boolean dcd = p.get(Setting.AMP_C) == 0 || tcpip.carrier();
-        boolean cts = p.get(Setting.IFC_DTE) != 2 || !tcpip.uplinkCongested();
+        // With AT+IFC=x,2 CTS is the modem's "input ready" (type-ahead, a backed-up transparent uplink).
+        boolean cts = p.get(Setting.IFC_DTE) != 2 || inputReady;
         return new LineState(dcd, ring, cts, true);
     }
 

@@ -21,7 +21,6 @@ import dev.sim800emu.modem.radio.Radio;
 import dev.sim800emu.modem.settings.Profile;
 import dev.sim800emu.modem.settings.Setting;
 import dev.sim800emu.modem.tcpip.TcpIpCommands;
-import dev.sim800emu.modem.tcpip.TcpIpHost;
 import dev.sim800emu.modem.tcpip.TcpIpStack;
 import dev.sim800emu.modem.time.ModemClock;
 import java.util.function.Consumer;
@@ -44,11 +43,9 @@ import java.util.function.Consumer;
  * line's final result.
  *
  * <h2>Entry points settle</h2>
- * Everything that reaches the engine from outside — serial input, line changes, timers, network
- * outcomes through the {@link TcpIpHost} calls ({@link StackHost}), a line finishing — runs
- * between {@link #enter()} and {@link #leave()}. Leaving the outermost one
- * {@linkplain #settle() settles} the modem: waiting input is fed on, output flushed, and input
- * readiness recomputed. No path can leave the inbox drained and the endpoint still paused.
+ * Everything that reaches the engine — serial input, line changes, timers and network callbacks
+ * ({@link EntryPorts}), a line finishing — runs between {@link #enter()} and {@link #leave()}; the
+ * outermost one ends in {@link #settle()}, the one way out.
  *
  * <p>A modem starts switched off; {@link #powerOn()} (a host connecting) boots it ({@link PowerSwitch}).
  */
@@ -100,8 +97,9 @@ public final class ModemEngine {
     public ModemEngine(ModemConfig config, ModemClock clock, Network network) {
         this.config = config;
         this.clock = clock;
-        this.timers = new EntryClock(clock, this::run);
-        this.network = network;
+        this.timers = EntryPorts.clock(clock, this::run);
+        // Network callbacks are entry points too: they come in through the same door as timers.
+        this.network = EntryPorts.network(network, this::run);
         this.radio = new Radio(config);
         this.rtc = new ModemRtc(config.wallClock());
         this.tcpip = new TcpIpStack(new StackHost(this));
@@ -134,18 +132,27 @@ public final class ModemEngine {
     }
 
     /**
-     * The one way out of the engine: feed waiting input on, send what can be sent, and tell the
-     * endpoint whether to read more (the inbox and the transparent uplink have room).
+     * Feeds waiting input on, releases URCs nothing holds, flushes, lets link reading follow the
+     * held output; then, at depth zero (listeners may call back in), publishes input readiness
+     * and the lines. Whatever path an event took, input cannot stay paused on a stale condition.
      */
     private void settle() {
         depth++;
         try {
             input.pump();
+            if (!input.holdsUrcs()) {
+                output.releaseUrcs();
+            }
             output.flush();
-            wires.publishInputReady(input.ready() && !tcpip.uplinkCongested());
+            tcpip.hostBackpressure(output.heldOverLimit());
         } finally {
             depth--;
         }
+        // Off or booting, input is thrown away, so there is nothing to pause for; in command mode a
+        // backed-up transparent uplink must not stop the host from typing AT+CIPCLOSE.
+        wires.publishInputReady(powerSwitch.state() != Power.ON
+                || (input.ready() && !(input.dataMode() && tcpip.uplinkCongested())));
+        wires.publish();
     }
 
     // ------------------------------------------------------------------ serial line
@@ -186,25 +193,18 @@ public final class ModemEngine {
         return wires.inputReady();
     }
 
-    /** The host raised (true) or dropped DTR. */
+    /** The host raised (true) or dropped DTR. The lines are published as the engine settles. */
     public void hostDtr(boolean asserted) {
         run(() -> {
-            if (wires.dtr(asserted, clock.nowMillis())) {
-                if (!asserted && input.dataMode() && powerSwitch.on()) {
-                    tcpip.dtrDropped(active.get(Setting.AMP_D));
-                }
-                wires.publish();
+            if (wires.dtr(asserted, clock.nowMillis()) && !asserted && input.dataMode() && powerSwitch.on()) {
+                tcpip.dtrDropped(active.get(Setting.AMP_D));
             }
         });
     }
 
     /** The host raised (true) or dropped RTS: with AT+IFC=2,2 the modem stops sending while off. */
     public void hostRts(boolean asserted) {
-        run(() -> {
-            if (wires.rts(asserted)) {
-                wires.publish();
-            }
-        });
+        run(() -> wires.rts(asserted));
     }
 
     /** The serial endpoint's socket can (or cannot) take more output: its own back-pressure. */
@@ -299,8 +299,8 @@ public final class ModemEngine {
             output.releaseUrcs();
             output.flush();
             input.startPendingDataMode();
-            input.pump();
-            output.flush();
+            // Type-ahead runs when the event that finished this line is over (the settle step),
+            // so that what that event still prints (CLOSED after SEND FAIL) comes first.
         } finally {
             leave();
         }

@@ -110,6 +110,11 @@ final class OutputQueue {
         }
     }
 
+    /** More is held for the host than the links may add to: they must stop being read. */
+    boolean heldOverLimit() {
+        return held != null && held.size() > HELD_LIMIT;
+    }
+
     /** Power loss: what was held for the host is gone. */
     void dropHeld() {
         held = null;

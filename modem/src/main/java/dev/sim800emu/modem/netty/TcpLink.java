@@ -80,7 +80,9 @@ final class TcpLink extends ChannelLink {
     public void close(boolean abort) {
         closedByEngine = true;
         stopPolling();
-        if (abort) {
+        if (abort || !channel.isActive()) {
+            // Not connected yet: nothing to deliver, so the attempt ends now rather than lingering
+            // (unowned, past a power off) until it connects or times out.
             reset();
             return;
         }

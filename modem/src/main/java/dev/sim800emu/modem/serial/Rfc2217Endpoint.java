@@ -23,14 +23,16 @@ import org.slf4j.LoggerFactory;
  * SET-BAUDRATE sets the host's rate. Data passes unchanged but for Telnet's 0xFF doubling.
  *
  * <p>Connection semantics are those of {@link TcpSerialEndpoint}: a connection powers the modem on,
- * closing it powers the modem off unless {@code keepPowered}, and a second host is closed at once.
+ * closing it powers the modem off unless {@code keepPowered}, and a second host is closed (after
+ * the short grace of {@link HostSlot} in which the first one may turn out to be leaving).
  * A new host starts with DTR and RTS asserted, as a serial port does when a program opens it.
  *
  * <p>Flow control, both ways. Modem output stops (the engine holds it, and back-pressures its
  * links) while the client has sent FLOWCONTROL-SUSPEND, while the socket is full, and, with baud
  * pacing, while the paced queue is long. When the modem cannot take more input, the client is sent
- * FLOWCONTROL-SUSPEND and the socket stops being read, so that what the host sends waits in TCP
- * rather than being lost.
+ * FLOWCONTROL-SUSPEND; what it sends meanwhile waits, still in stream order, in a bounded backlog
+ * and beyond that in TCP ({@link HostInput}), so nothing is lost and a client that leaves is seen
+ * to leave.
  *
  * <p>Accepted channels are registered on the modem's event loop, so the engine and the
  * {@link Rfc2217Session} are called directly from the channel handler.
@@ -43,7 +45,7 @@ public final class Rfc2217Endpoint implements AutoCloseable {
     private final boolean baudPacing;
     private final SerialTrace trace;
     private final Channel serverChannel;
-    private Channel host;
+    private final HostSlot slot = new HostSlot("rfc2217", ch -> handler(ch).admitted(ch), ch -> handler(ch).gone());
 
     private Rfc2217Endpoint(VirtualModem modem, EventLoopGroup acceptor, Class<? extends ServerChannel> channelType,
                             InetSocketAddress bind, boolean keepPowered, boolean baudPacing, SerialTrace trace)
@@ -83,7 +85,11 @@ public final class Rfc2217Endpoint implements AutoCloseable {
 
     @Override
     public void close() {
-        SerialServer.close(serverChannel, modem, () -> host);
+        SerialServer.close(serverChannel, modem, slot);
+    }
+
+    private static HostHandler handler(Channel ch) {
+        return ch.pipeline().get(HostHandler.class);
     }
 
     /** One connected host. Runs on the modem's event loop. */
@@ -93,20 +99,23 @@ public final class Rfc2217Endpoint implements AutoCloseable {
 
         /** The connected host's place on the modem's line. */
         private dev.sim800emu.modem.runtime.VirtualModem.Host line;
+        /** What the client sends, raw (Telnet included, in stream order), on its way to the session. */
+        private HostInput input;
+
 
         @Override
         public void channelActive(ChannelHandlerContext ctx) {
-            Channel ch = ctx.channel();
-            if (host != null) {
-                log.warn("serial line busy: refusing a second host from {}", ch.remoteAddress());
-                ch.close();
-                return;
-            }
-            host = ch;
+            slot.arrived(ctx.channel());
+        }
+
+        /** This connection becomes the host. */
+        void admitted(Channel ch) {
             log.info("RFC 2217 host connected from {}", ch.remoteAddress());
             ModemEngine engine = modem.engine();
             port = new HostPort(ch, engine);
             session = new Rfc2217Session(port, bytes -> ch.writeAndFlush(Unpooled.wrappedBuffer(bytes), ch.voidPromise()));
+            HostInput in = new HostInput(ch, engine::inputReady, bytes -> session.feed(bytes, 0, bytes.length));
+            input = in;
             session.start();
             engine.hostDtr(true);
             engine.hostRts(true);
@@ -118,8 +127,8 @@ public final class Rfc2217Endpoint implements AutoCloseable {
 
                 @Override
                 public void onInputReady(boolean ready) {
-                    ch.config().setAutoRead(ready);
                     session.inputReady(ready);
+                    in.readyChanged();
                 }
             });
         }
@@ -128,12 +137,12 @@ public final class Rfc2217Endpoint implements AutoCloseable {
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
             ByteBuf buf = (ByteBuf) msg;
             try {
-                if (ctx.channel() != host) {
+                if (ctx.channel() != slot.host()) {
                     return;
                 }
                 byte[] bytes = new byte[buf.readableBytes()];
                 buf.readBytes(bytes);
-                session.feed(bytes, 0, bytes.length);
+                input.received(bytes);
             } finally {
                 buf.release();
             }
@@ -141,7 +150,7 @@ public final class Rfc2217Endpoint implements AutoCloseable {
 
         @Override
         public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-            if (ctx.channel() == host) {
+            if (ctx.channel() == slot.host()) {
                 port.socketWritable(ctx.channel().isWritable());
             }
             ctx.fireChannelWritabilityChanged();
@@ -149,11 +158,13 @@ public final class Rfc2217Endpoint implements AutoCloseable {
 
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
-            if (ctx.channel() != host) {
-                return;
-            }
-            host = null;
+            slot.left(ctx.channel());
+        }
+
+        /** This host has left. */
+        void gone() {
             log.info("RFC 2217 host disconnected");
+            input.close();
             port.detach();
             modem.engine().hostWritable(true);
             if (line != null) {

@@ -37,14 +37,9 @@ final class SerialServer {
                 .bind(bind).sync().channel();
     }
 
-    /** Stops listening, then closes the connected host (if any) on the modem's loop. */
-    static void close(Channel server, VirtualModem modem, Supplier<Channel> host) {
+    /** Stops listening, then closes the connected host and waiting ones (if any) on the modem's loop. */
+    static void close(Channel server, VirtualModem modem, HostSlot slot) {
         server.close().syncUninterruptibly();
-        modem.runAndWait(e -> {
-            Channel h = host.get();
-            if (h != null) {
-                h.close();
-            }
-        }).join();
+        modem.runAndWait(e -> slot.closeAll()).join();
     }
 }

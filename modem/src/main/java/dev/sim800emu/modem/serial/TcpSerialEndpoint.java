@@ -20,7 +20,11 @@ import org.slf4j.LoggerFactory;
  * which powers the modem on (it boots and prints RDY …); closing the connection powers it off and
  * drops its links, unless {@code keepPowered} is set, in which case the modem keeps running and
  * the next connection finds it as it was. The line has one end: while a host is connected, a
- * second connection is closed at once, without a byte.
+ * second connection is closed without a byte — after a short grace in which the first host may
+ * turn out to be leaving ({@link HostSlot}).
+ *
+ * <p>Input: the host's socket is read all the time, into a bounded backlog while the modem takes
+ * no input ({@link HostInput}), so that a host that leaves is always seen to leave.
  *
  * <p>Accepted channels are registered on the modem's own event loop, so the engine is called
  * directly from the channel handler, with no hand-off.
@@ -33,7 +37,7 @@ public final class TcpSerialEndpoint implements AutoCloseable {
     private final boolean baudPacing;
     private final SerialTrace trace;
     private final Channel serverChannel;
-    private Channel host;
+    private final HostSlot slot = new HostSlot("tcp", this::hostArrived, this::hostGone);
 
     private TcpSerialEndpoint(VirtualModem modem, EventLoopGroup acceptor, Class<? extends ServerChannel> channelType,
                               InetSocketAddress bind, boolean keepPowered, boolean baudPacing, SerialTrace trace)
@@ -70,7 +74,7 @@ public final class TcpSerialEndpoint implements AutoCloseable {
 
     @Override
     public void close() {
-        SerialServer.close(serverChannel, modem, () -> host);
+        SerialServer.close(serverChannel, modem, slot);
     }
 
     /** Output stops while the host's socket is full or the pacing queue is (either one). */
@@ -84,8 +88,11 @@ public final class TcpSerialEndpoint implements AutoCloseable {
 
     /** The host left: detach it from the modem, and power the modem off unless kept powered. */
     private void hostGone(Channel ch) {
-        host = null;
         log.info("host disconnected");
+        if (input != null) {
+            input.close();
+            input = null;
+        }
         if (paced != null) {
             paced.clear();
             paced = null;
@@ -101,59 +108,61 @@ public final class TcpSerialEndpoint implements AutoCloseable {
 
     /** The connected host's place on the modem's line. */
     private VirtualModem.Host line;
+    /** The connected host's input on its way to the modem. */
+    private HostInput input;
 
-    /** One connected host. Runs on the modem's event loop. */
+    /** A connection becomes the host: it joins the modem's line (which powers the modem on). */
+    private void hostArrived(Channel ch) {
+        log.info("host connected from {}", ch.remoteAddress());
+        dev.sim800emu.modem.ModemEngine engine = modem.engine();
+        HostInput in = new HostInput(ch, engine::inputReady, bytes -> {
+            trace.fromHost(bytes, 0, bytes.length);
+            engine.onSerialInput(bytes, 0, bytes.length);
+        });
+        input = in;
+        java.util.function.Consumer<byte[]> toHost = bytes -> {
+            if (slot.host() == ch) {
+                trace.toHost(bytes);
+                ch.writeAndFlush(Unpooled.wrappedBuffer(bytes), ch.voidPromise());
+            }
+        };
+        socketFull = false;
+        pacingFull = false;
+        dev.sim800emu.modem.SerialOutput output;
+        if (baudPacing) {
+            paced = new PacedOutput(ch.eventLoop(), modem.engine()::serialRate, toHost, full -> {
+                pacingFull = !full;
+                updateWritable();
+            });
+            output = paced::write;
+        } else {
+            paced = null;
+            output = toHost::accept;
+        }
+        // A raw socket has no CTS wire: while the modem's input is full, what the host sends
+        // waits in the host's backlog, then (beyond its limit) in TCP; nothing it sent is lost.
+        line = modem.connectHost(output, new dev.sim800emu.modem.ModemLines() {
+            @Override
+            public void onLines(dev.sim800emu.modem.LineState state) {
+            }
+
+            @Override
+            public void onInputReady(boolean ready) {
+                in.readyChanged();
+            }
+        });
+    }
+
+    /** Every connection. Runs on the modem's event loop. */
     private final class HostHandler extends ChannelInboundHandlerAdapter {
         @Override
         public void channelActive(ChannelHandlerContext ctx) {
-            Channel ch = ctx.channel();
-            if (host != null && !host.isActive()) {
-                // The previous host's close has not been processed yet: it is gone all the same.
-                hostGone(host);
-            }
-            if (host != null) {
-                log.warn("serial line busy: refusing a second host from {}", ch.remoteAddress());
-                ch.close();
-                return;
-            }
-            host = ch;
-            log.info("host connected from {}", ch.remoteAddress());
-            java.util.function.Consumer<byte[]> toHost = bytes -> {
-                if (host == ch) {
-                    trace.toHost(bytes);
-                    ch.writeAndFlush(Unpooled.wrappedBuffer(bytes), ch.voidPromise());
-                }
-            };
-            socketFull = false;
-            pacingFull = false;
-            dev.sim800emu.modem.SerialOutput output;
-            if (baudPacing) {
-                paced = new PacedOutput(ch.eventLoop(), modem.engine()::serialRate, toHost, full -> {
-                    pacingFull = !full;
-                    updateWritable();
-                });
-                output = paced::write;
-            } else {
-                paced = null;
-                output = toHost::accept;
-            }
-            // A raw socket has no CTS wire: the modem's "input full" pauses reading instead, so
-            // the host's writes back up in TCP and nothing it sent is lost.
-            line = modem.connectHost(output, new dev.sim800emu.modem.ModemLines() {
-                @Override
-                public void onLines(dev.sim800emu.modem.LineState state) {
-                }
-
-                @Override
-                public void onInputReady(boolean ready) {
-                    ch.config().setAutoRead(ready);
-                }
-            });
+            slot.arrived(ctx.channel());
         }
 
         @Override
         public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-            if (ctx.channel() == host) {
+            if (ctx.channel() == slot.host()) {
                 socketFull = !ctx.channel().isWritable();
                 updateWritable();
             }
@@ -164,13 +173,12 @@ public final class TcpSerialEndpoint implements AutoCloseable {
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
             ByteBuf buf = (ByteBuf) msg;
             try {
-                if (ctx.channel() != host) {
+                if (ctx.channel() != slot.host()) {
                     return;
                 }
                 byte[] bytes = new byte[buf.readableBytes()];
                 buf.readBytes(bytes);
-                trace.fromHost(bytes, 0, bytes.length);
-                modem.engine().onSerialInput(bytes, 0, bytes.length);
+                input.received(bytes);
             } finally {
                 buf.release();
             }
@@ -178,9 +186,7 @@ public final class TcpSerialEndpoint implements AutoCloseable {
 
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
-            if (ctx.channel() == host) {
-                hostGone(host);
-            }
+            slot.left(ctx.channel());
         }
 
         @Override

@@ -85,6 +85,7 @@ final class Connections {
         LinkRequest req = new LinkRequest(l.protocol, address, l.remotePort, localPort,
                 ip.host.config().connectTimeoutMillis(), ka);
         l.net = ip.host.network().open(req, new SocketEvents(ip, l, generation));
+        ip.applyReading(l);
     }
 
     void connectFailed(Link l) {

@@ -56,10 +56,13 @@ final class Contexts {
         if (delay == 0) {
             return finishActivation(c);
         }
+        int epochAtStart = ip.epoch;
         ip.host.clock().schedule(delay, () -> {
-            if (c.state() == BearerState.CONFIG) {
-                ctx.complete(finishActivation(c));
+            if (ip.epoch != epochAtStart) {
+                return; // power cycle or CIPSHUT: the command went with it (and another may be pending)
             }
+            // The network may have dropped the context meanwhile: the activation failed.
+            ctx.complete(c.state() == BearerState.CONFIG ? finishActivation(c) : Result.ERROR);
         });
         return Result.PENDING;
     }

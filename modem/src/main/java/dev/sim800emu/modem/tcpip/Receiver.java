@@ -69,9 +69,9 @@ final class Receiver {
         }
         boolean wasEmpty = l.rx.size() == 0;
         l.rx.add(data, from);
-        if (l.protocol == Protocol.TCP && l.rx.size() >= TcpIpStack.RX_CAPACITY && !l.readingPaused && l.net != null) {
+        if (l.protocol == Protocol.TCP && l.rx.size() >= TcpIpStack.RX_CAPACITY && !l.readingPaused) {
             l.readingPaused = true;
-            l.net.setReading(false);
+            ip.applyReading(l);
         }
         if (wasEmpty && !l.notified) {
             l.notified = true;
@@ -127,9 +127,9 @@ final class Receiver {
         if (l.rx.size() == 0) {
             l.notified = false;
         }
-        if (l.readingPaused && l.rx.size() < TcpIpStack.RX_CAPACITY && l.net != null) {
+        if (l.readingPaused && l.rx.size() < TcpIpStack.RX_CAPACITY) {
             l.readingPaused = false;
-            l.net.setReading(true);
+            ip.applyReading(l);
         }
     }
 }

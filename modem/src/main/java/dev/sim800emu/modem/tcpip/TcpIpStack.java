@@ -142,6 +142,11 @@ public final class TcpIpStack {
         transparent.hostBackpressure(pause);
     }
 
+    /** Applies the one rule of whether link {@code l} reads its socket (see {@link TransparentMode}). */
+    void applyReading(Link l) {
+        transparent.applyReading(l);
+    }
+
     /** Host bytes while the serial line is in data mode. */
     public void onDataModeInput(byte[] data, int off, int len) {
         transparent.onHostBytes(data, off, len);

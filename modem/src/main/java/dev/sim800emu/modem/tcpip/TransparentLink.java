@@ -204,10 +204,10 @@ final class TransparentLink {
     void onPeerBytes(byte[] data) {
         downlink.add(data);
         downlinkBytes += data.length;
-        if (downlinkBytes > DOWNLINK_LIMIT && link.net != null && !link.readingPaused) {
+        if (downlinkBytes > DOWNLINK_LIMIT && !link.readingPaused) {
             // Kept for the host (command mode, slow pacing): the peer waits instead.
             link.readingPaused = true;
-            link.net.setReading(false);
+            ip.applyReading(link);
         }
         deliver();
     }
@@ -236,9 +236,9 @@ final class TransparentLink {
                 finishCloseIfDrained();
             });
         }
-        if (link.readingPaused && downlinkBytes <= DOWNLINK_LIMIT / 2 && link.net != null) {
+        if (link.readingPaused && downlinkBytes <= DOWNLINK_LIMIT / 2) {
             link.readingPaused = false;
-            link.net.setReading(true);
+            ip.applyReading(link);
         }
     }
 

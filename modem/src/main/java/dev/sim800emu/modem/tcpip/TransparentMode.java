@@ -70,9 +70,18 @@ final class TransparentMode {
         }
         hostPaused = pause;
         for (Link l : ip.links) {
-            if (l.net != null) {
-                l.net.setReading(!pause && !l.readingPaused);
-            }
+            applyReading(l);
+        }
+    }
+
+    /**
+     * Tells link {@code l}'s socket whether to read: not while the host's output is backed up, nor
+     * while the link's own buffer (manual receive, transparent downlink) is full. The one place
+     * that decides it, so that freeing one condition never resumes reading while the other holds.
+     */
+    void applyReading(Link l) {
+        if (l.net != null) {
+            l.net.setReading(!hostPaused && !l.readingPaused);
         }
     }
 

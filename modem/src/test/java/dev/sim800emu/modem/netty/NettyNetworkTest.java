@@ -216,6 +216,45 @@ class NettyNetworkTest {
         awaitNoOpenChannels();
     }
 
+    /**
+     * A graceful close of a link that has not connected yet ends the attempt at once: there is
+     * nothing to deliver, and an attempt left running would outlive the modem's hold on it (found
+     * by the endpoint fuzzer: a CIPCLOSE during a slow connect kept the socket past a power off).
+     */
+    @ParameterizedTest
+    @MethodSource("transports")
+    void closingAConnectingLinkEndsTheAttemptAtOnce(String transport) throws Exception {
+        network(transport);
+        try (ServerSocket full = new ServerSocket(0, 1, LOCALHOST)) {
+            List<Socket> fillers = new ArrayList<>();
+            try {
+                for (int i = 0; i < 3; i++) {
+                    Socket s = new Socket();
+                    fillers.add(s);
+                    try {
+                        s.connect(full.getLocalSocketAddress(), 200);
+                    } catch (java.io.IOException queueFull) {
+                        break;
+                    }
+                }
+                Events ev = new Events(loop);
+                LinkRequest req = new LinkRequest(Protocol.TCP, LOCALHOST, full.getLocalPort(), 0, 60_000, null);
+                NetLink link = onLoop(() -> net.open(req, ev));
+                assertThat(net.openChannels()).isEqualTo(1);
+                onLoop(() -> {
+                    link.close(false);
+                    return null;
+                });
+                awaitNoOpenChannels();
+                assertThat(ev.log()).as("the engine let go: no event follows").isEmpty();
+            } finally {
+                for (Socket s : fillers) {
+                    s.close();
+                }
+            }
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("transports")
     void peerCloseIsReportedAfterItsDataAndOurAcks(String transport) throws Exception {

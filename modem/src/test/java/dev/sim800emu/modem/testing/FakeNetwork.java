@@ -164,12 +164,30 @@ public final class FakeNetwork implements Network {
     public dev.sim800emu.modem.net.ServerHandle listen(int port, dev.sim800emu.modem.net.ServerListener listener) {
         FakeServer s = new FakeServer(port, listener);
         servers.add(s);
-        if (listenFailure != null) {
-            listener.onListenFailed(listenFailure);
+        String failure = listenFailure;
+        Runnable answer = () -> {
+            if (failure != null) {
+                listener.onListenFailed(failure);
+            } else {
+                listener.onListening();
+            }
+        };
+        if (deferListens) {
+            pendingListens.add(answer);
         } else {
-            listener.onListening();
+            answer.run();
         }
         return s;
+    }
+
+    /** When true, listen() is answered only by {@link #answerListens()} (as a real network does, later). */
+    public boolean deferListens;
+    private final List<Runnable> pendingListens = new ArrayList<>();
+
+    public void answerListens() {
+        List<Runnable> copy = new ArrayList<>(pendingListens);
+        pendingListens.clear();
+        copy.forEach(Runnable::run);
     }
 
     @Override

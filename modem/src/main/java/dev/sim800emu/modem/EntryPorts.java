@@ -1,0 +1,152 @@
+package dev.sim800emu.modem;
+
+import dev.sim800emu.modem.net.DnsFault;
+import dev.sim800emu.modem.net.LinkConditions;
+import dev.sim800emu.modem.net.LinkListener;
+import dev.sim800emu.modem.net.LinkRequest;
+import dev.sim800emu.modem.net.NetLink;
+import dev.sim800emu.modem.net.Network;
+import dev.sim800emu.modem.net.ResolveCallback;
+import dev.sim800emu.modem.net.ServerHandle;
+import dev.sim800emu.modem.net.ServerListener;
+import dev.sim800emu.modem.time.ModemClock;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The engine's clock and network, wrapped so that every timer that fires and every network
+ * callback (link, server, name lookup) reaches the engine through its one door: the engine runs
+ * the callback, then settles (pumps the inbox, flushes output, recomputes input readiness and the
+ * lines). No code path reached from a timer or the network can forget to resume input.
+ *
+ * <p>A wrapper that adds a method to the {@link Network} port must be kept in step with it: every
+ * port method either wraps its listener or passes straight through.
+ */
+final class EntryPorts {
+
+    private EntryPorts() {
+    }
+
+    /** {@code clock} whose timers run through {@code door}. */
+    static ModemClock clock(ModemClock clock, Consumer<Runnable> door) {
+        return new ModemClock() {
+            @Override
+            public long nowMillis() {
+                return clock.nowMillis();
+            }
+
+            @Override
+            public Timer schedule(long delayMillis, Runnable task) {
+                return clock.schedule(delayMillis, () -> door.accept(task));
+            }
+        };
+    }
+
+    /** {@code network} whose listeners and callbacks run through {@code door}. */
+    static Network network(Network network, Consumer<Runnable> door) {
+        return new Network() {
+            @Override
+            public NetLink open(LinkRequest request, LinkListener listener) {
+                return network.open(request, link(listener, door));
+            }
+
+            @Override
+            public ServerHandle listen(int port, ServerListener listener) {
+                return network.listen(port, server(listener, door));
+            }
+
+            @Override
+            public void resolve(String host, ResolveCallback callback) {
+                network.resolve(host, new ResolveCallback() {
+                    @Override
+                    public void onResolved(List<InetAddress> addresses) {
+                        door.accept(() -> callback.onResolved(addresses));
+                    }
+
+                    @Override
+                    public void onFailed(boolean notFound) {
+                        door.accept(() -> callback.onFailed(notFound));
+                    }
+                });
+            }
+
+            // Control-plane settings are not callbacks: they pass straight through.
+            @Override
+            public void conditions(LinkConditions conditions) {
+                network.conditions(conditions);
+            }
+
+            @Override
+            public LinkConditions conditions() {
+                return network.conditions();
+            }
+
+            @Override
+            public void latencySpike(int extraMillis, long forMillis) {
+                network.latencySpike(extraMillis, forMillis);
+            }
+
+            @Override
+            public void dnsFault(DnsFault fault, long delayMillis) {
+                network.dnsFault(fault, delayMillis);
+            }
+
+            @Override
+            public void refuseConnections(boolean refuse) {
+                network.refuseConnections(refuse);
+            }
+        };
+    }
+
+    private static LinkListener link(LinkListener l, Consumer<Runnable> door) {
+        return new LinkListener() {
+            @Override
+            public void onConnected() {
+                door.accept(l::onConnected);
+            }
+
+            @Override
+            public void onConnectFailed(String reason) {
+                door.accept(() -> l.onConnectFailed(reason));
+            }
+
+            @Override
+            public void onData(byte[] data, InetSocketAddress from) {
+                door.accept(() -> l.onData(data, from));
+            }
+
+            @Override
+            public void onAcked(long totalAcked) {
+                door.accept(() -> l.onAcked(totalAcked));
+            }
+
+            @Override
+            public void onClosed(String reason) {
+                door.accept(() -> l.onClosed(reason));
+            }
+        };
+    }
+
+    private static ServerListener server(ServerListener l, Consumer<Runnable> door) {
+        return new ServerListener() {
+            @Override
+            public void onListening() {
+                door.accept(l::onListening);
+            }
+
+            @Override
+            public void onListenFailed(String reason) {
+                door.accept(() -> l.onListenFailed(reason));
+            }
+
+            @Override
+            public LinkListener onAccepted(NetLink link, InetSocketAddress remote) {
+                LinkListener[] accepted = new LinkListener[1];
+                door.accept(() -> accepted[0] = l.onAccepted(link, remote));
+                return accepted[0] == null ? null : link(accepted[0], door);
+            }
+        };
+    }
+}
