@@ -50,10 +50,8 @@ import java.util.function.Consumer;
  * {@linkplain #settle() settles} the modem: waiting input is fed on, output flushed, and input
  * readiness recomputed. No path can leave the inbox drained and the endpoint still paused.
  *
- * <h2>Power</h2>
- * A modem starts switched off. {@link #powerOn()} (a host connecting to the serial endpoint) boots
- * it: after {@link ModemConfig#bootMillis()} it prints RDY, +CFUN: 1, +CPIN: READY, Call Ready and
- * SMS Ready and starts answering. Input sent while it is off or booting is lost, as on the chip.
+ * <p>A modem starts switched off; {@link #powerOn()} boots it ({@link PowerSwitch}). Input sent while
+ * it is off or booting is lost, as on the chip.
  */
 public final class ModemEngine {
     /** Power states of the module. */
@@ -136,10 +134,7 @@ public final class ModemEngine {
         }
     }
 
-    /**
-     * The one way out of the engine: feed waiting input on, send what can be sent, and tell the
-     * endpoint whether to read more (the inbox and the transparent uplink have room).
-     */
+    /** The one way out: feed waiting input on, send what can, tell the endpoint whether to read more. */
     private void settle() {
         depth++;
         try {
@@ -280,6 +275,7 @@ public final class ModemEngine {
         input.reset();
         tcpip.reset();
         radio.reset();
+        events.reset();
         appBearers.reset();
         output.clear();
     }
