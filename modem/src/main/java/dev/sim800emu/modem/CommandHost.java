@@ -82,6 +82,16 @@ final class CommandHost implements BasicHost, GsmHost {
     }
 
     @Override
+    public boolean answerCall() {
+        return modem.events().call().answer();
+    }
+
+    @Override
+    public void hangUpCall() {
+        modem.events().call().hangUp();
+    }
+
+    @Override
     public ZonedDateTime now() {
         return modem.rtc().now();
     }

@@ -1,6 +1,5 @@
 package dev.sim800emu.modem;
 
-import dev.sim800emu.modem.at.ResultCode;
 import dev.sim800emu.modem.settings.Profile;
 import dev.sim800emu.modem.settings.Setting;
 import dev.sim800emu.modem.tcpip.TcpIpStack;
@@ -175,16 +174,10 @@ final class ControlLines {
 
     // ------------------------------------------------------------------ ring indicator
 
-    /** An incoming call: RI is held on until {@link #callEnded()}, and RING is reported. */
-    void incomingCall() {
-        callActive = true;
-        setRing(true);
-        modem.urc(w -> w.result(ResultCode.RING));
-    }
-
-    void callEnded() {
-        callActive = false;
-        setRing(false);
+    /** A call rings (RI held on, hardware design §4.6) or stops ringing (answered, ended). */
+    void callRinging(boolean on) {
+        callActive = on;
+        setRing(on || ringPulse != null);
     }
 
     /** A new SMS: RI pulses and +CMTI is reported. */

@@ -277,6 +277,7 @@ public final class ModemEngine {
         input.reset();
         tcpip.reset();
         radio.reset();
+        events.reset();
         appBearers.reset();
         output.clear();
     }

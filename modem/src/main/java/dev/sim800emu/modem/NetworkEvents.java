@@ -1,53 +1,99 @@
 package dev.sim800emu.modem;
 
+import dev.sim800emu.modem.radio.Radio;
+
 /**
- * What the network does to the modem on its own: calls and messages arrive, GPRS service is
- * withdrawn. Each event is an entry point of the engine (it settles on the way out), and is
- * ignored while the modem is not on.
+ * What the network does to the modem on its own: calls, messages and USSD answers arrive, GPRS
+ * service is withdrawn. Each event is an entry point of the engine (it settles on the way out),
+ * and is ignored while the modem is not on. The control plane ({@link ModemController}) checks
+ * whether an event can happen before it calls in here.
  */
 public final class NetworkEvents {
     private final ModemEngine modem;
+    private final VoiceCall call;
 
     NetworkEvents(ModemEngine modem) {
         this.modem = modem;
+        this.call = new VoiceCall(modem);
+    }
+
+    VoiceCall call() {
+        return call;
+    }
+
+    /** Power loss or reset. */
+    void reset() {
+        call.reset();
+    }
+
+    private boolean on() {
+        return modem.power() == ModemEngine.Power.ON;
+    }
+
+    /** An incoming voice call from an unknown number (see {@link #incomingCall(String)}). */
+    public void incomingCall() {
+        incomingCall("");
     }
 
     /**
-     * An incoming voice call: RI is held on until {@link #callEnded()}, and RING is reported (at
-     * once in command mode, after the host leaves data mode otherwise, note §3.2.5).
+     * An incoming voice call: RI is held on until the call is answered or ends, and RING (with
+     * +CLIP under AT+CLIP=1) is reported every 3 s — at once in command mode, after the host leaves
+     * data mode otherwise (note §3.2.5).
      */
-    public void incomingCall() {
+    public void incomingCall(String from) {
         modem.run(() -> {
-            if (modem.power() == ModemEngine.Power.ON) {
-                modem.wires.incomingCall();
+            if (on()) {
+                call.incoming(from);
             }
         });
     }
 
-    /** The caller hung up. */
+    /** The caller hung up (or the network lost the call): NO CARRIER if there was a call. */
     public void callEnded() {
-        modem.run(() -> modem.wires.callEnded());
+        modem.run(() -> call.ended());
     }
 
     /** A new SMS stored at {@code index}: RI pulses for 120 ms and +CMTI: "SM",index is reported. */
     public void newSms(int index) {
         modem.run(() -> {
-            if (modem.power() == ModemEngine.Power.ON) {
+            if (on()) {
                 modem.wires.newSms(index, modem.clock());
             }
         });
     }
 
     /**
-     * The network withdraws GPRS service: the TCP/IP context drops (+PDP: DEACT) and open SAPBR
-     * bearers close (+SAPBR n: DEACT).
+     * A new SMS from {@code from}: filed in the SIM's storage, then announced as {@link #newSms(int)}.
+     * Returns its index, or 0 when the storage is full (nothing is announced).
      */
-    public void dropGprs() {
+    public int newSms(String from, String text) {
+        Radio radio = modem.radio();
+        int index = radio.messages().receive(from, text, modem.rtc().now());
+        if (index > 0) {
+            newSms(index);
+        }
+        return index;
+    }
+
+    /** The network answers a USSD request: {@code +CUSD: 0, "text", 15} (SIM800 puts a space after each comma). */
+    public void ussd(String text) {
+        modem.urc(w -> w.text("+CUSD: 0, \"" + text + "\", 15"));
+    }
+
+    /**
+     * The network withdraws GPRS service: the TCP/IP context drops (+PDP: DEACT; links closed,
+     * state PDP DEACT) and open SAPBR bearers close (+SAPBR n: DEACT). Returns whether anything was
+     * up.
+     */
+    public boolean dropGprs() {
+        boolean[] any = {false};
         modem.run(() -> {
             for (int cid : modem.appBearers().dropAll()) {
+                any[0] = true;
                 modem.urc(w -> w.text("+SAPBR " + cid + ": DEACT"));
             }
-            modem.tcpip().networkDeactivate();
+            any[0] |= modem.tcpip().networkDeactivate();
         });
+        return any[0];
     }
 }

@@ -12,7 +12,7 @@ import java.util.function.Consumer;
 
 /**
  * V.250 basic commands (SIM800 manual chapter 2): ATE, ATV, ATQ, ATX, ATI, ATZ, AT&F, AT&W, AT&V,
- * AT&C, AT&D, ATO, ATH, ATA, ATD and the S-registers. A basic command without a value means value 0
+ * AT&C, AT&D, ATD and the S-registers (ATA and ATH are in {@link CallCommands}). A basic command without a value means value 0
  * ({@code ATE} is {@code ATE0}).
  */
 public final class BasicCommands {
@@ -38,9 +38,7 @@ public final class BasicCommands {
         action(t, "&W", modem -> modem.savedSettings().copyFrom(modem.settings()));
         t.command("&V").exec((modem, c, a) -> listProfiles(modem, c))
                 .write((modem, c, a) -> Args.parseInt(a.param(0).text(), 0, 0) == 0 ? listProfiles(modem, c) : Result.ERROR);
-        // No circuit-switched data: there is never a call to answer, hang up or resume.
-        t.command("H").exec((modem, c, a) -> Result.OK).write((modem, c, a) -> zeroOnly(a));
-        t.command("A").exec((modem, c, a) -> Result.ERROR);
+        // No dialling and no circuit-switched data; ATA and ATH are CallCommands (incoming calls).
         t.command("D").write((modem, c, a) -> Result.ERROR);
         register(t, "S0", Setting.S0);
         register(t, "S3", Setting.S3);
@@ -57,10 +55,6 @@ public final class BasicCommands {
         all.addAll(modem.savedSettings().listing("STORED PROFILE:"));
         c.out().info(all.toArray(new String[0]));
         return Result.OK;
-    }
-
-    private static Result zeroOnly(Args a) {
-        return Args.parseInt(a.param(0).text(), 0, 0) == 0 ? Result.OK : Result.ERROR;
     }
 
     /** A basic command setting {@code s} to one digit value; the bare form means 0. */

@@ -16,7 +16,8 @@ import java.util.function.ToIntFunction;
 
 /**
  * Identification, SIM, network and serial-port commands that drivers send at start-up (SIM800
- * manual chapters 2, 3, 6 and 7): AT+GMR, +CGSN, +CCID, +CPIN, +CSQ, +CREG, +CGATT, +CFUN, +IPR …
+ * manual chapters 2, 3, 6 and 7): AT+GMR, +CGSN, +CCID, +CPIN, +CFUN, +IPR … The network service
+ * commands are in {@link NetworkCommands}, the call and USSD ones in {@link CallCommands}.
  */
 public final class GsmCommands {
     private static final Set<Integer> RATES = Set.of(0, 1200, 2400, 4800, 9600, 19200, 38400, 57600,
@@ -40,7 +41,8 @@ public final class GsmCommands {
     public static void register(CommandTable.Section<?, GsmHost> t) {
         identity(t);
         sim(t);
-        network(t);
+        NetworkCommands.register(t);
+        CallCommands.register(t);
         port(t);
     }
 
@@ -96,13 +98,13 @@ public final class GsmCommands {
                     if (!pin.equals(modem.config().simPin())) {
                         return Result.cme(CmeError.INCORRECT_PASSWORD);
                     }
-                    boolean before = radio(modem).registered();
+                    RegistrationReport.Snapshot before = RegistrationReport.of(radio(modem));
                     radio(modem).sim = Radio.Sim.READY;
                     radio(modem).attached = true;
                     modem.urc(w -> w.text("+CPIN: READY"));
                     modem.urc(w -> w.text("Call Ready"));
                     modem.urc(w -> w.text("SMS Ready"));
-                    reportRegistration(modem, before);
+                    RegistrationReport.changed(radio(modem), p(modem), before, modem::urc);
                     return Result.OK;
                 });
         t.command("+CFUN")
@@ -122,16 +124,10 @@ public final class GsmCommands {
                         modem.rebootAfterLine();
                         return Result.OK;
                     }
-                    boolean before = radio(modem).registered();
+                    RegistrationReport.Snapshot before = RegistrationReport.of(radio(modem));
                     Result r = setFunctionality(modem, c, fun);
-                    reportRegistration(modem, before);
+                    RegistrationReport.changed(radio(modem), p(modem), before, modem::urc);
                     return r;
-                });
-        t.command("+CSQ")
-                .test("+CSQ: (0-31,99),(0-7,99)")
-                .exec((modem, c, a) -> {
-                    boolean on = radio(modem).cfun() == 1;
-                    return info(c, "+CSQ: " + (on ? modem.config().rssi() : 99) + "," + (on ? modem.config().ber() : 99));
                 });
     }
 
@@ -161,116 +157,12 @@ public final class GsmCommands {
         boolean simWasOff = r.sim == Radio.Sim.NOT_READY;
         r.cfun = 1;
         if (simWasOff) {
-            r.sim = modem.config().simPin() == null ? Radio.Sim.READY : Radio.Sim.PIN;
+            r.sim = r.freshSim();
             Radio.Sim sim = r.sim;
             modem.urc(w -> w.text("+CPIN: " + sim.text()));
         }
         r.attached = r.registered();
         return Result.OK;
-    }
-
-    private static void network(CommandTable.Section<?, GsmHost> t) {
-        registration(t, "+CREG", Setting.CREG);
-        registration(t, "+CGREG", Setting.CGREG);
-        t.command("+CGATT")
-                .test("+CGATT: (0,1)")
-                .read((modem, c, a) -> info(c, "+CGATT: " + (radio(modem).attached() ? 1 : 0)))
-                .write((modem, c, a) -> {
-                    int v = a.expectCount(1, 1).integer(0, 0, 1);
-                    if (v == 1) {
-                        if (!radio(modem).registered()) {
-                            return Result.cme(radio(modem).sim() == Radio.Sim.PIN ? CmeError.SIM_PIN_REQUIRED
-                                    : CmeError.NO_NETWORK_SERVICE);
-                        }
-                        radio(modem).attached = true;
-                    } else {
-                        if (radio(modem).attached) {
-                            modem.dropGprs();
-                        }
-                        radio(modem).attached = false;
-                    }
-                    return Result.OK;
-                });
-        t.command("+COPS")
-                .test((modem, c, a) -> info(c, "+COPS: (2,\"" + id(modem).operatorName() + "\",\"" + id(modem).operatorName()
-                        + "\",\"" + id(modem).imsi().substring(0, 5) + "\"),,(0-4),(0-2)"))
-                .read((modem, c, a) -> info(c, radio(modem).registered() ? "+COPS: 0,0,\"" + id(modem).operatorName() + "\"" : "+COPS: 0"))
-                .write((modem, c, a) -> {
-                    a.expectCount(1, 4);
-                    a.integer(0, 0, 4);
-                    return Result.OK;
-                });
-        t.command("+CGDCONT")
-                .test("+CGDCONT: (1-3),\"IP\",,,(0,1),(0,1)")
-                .read((modem, c, a) -> {
-                    if (radio(modem).cgdcontCid > 0) {
-                        c.out().info("+CGDCONT: " + radio(modem).cgdcontCid + ",\"IP\",\"" + radio(modem).cgdcontApn
-                                + "\",\"0.0.0.0\",0,0");
-                    }
-                    return Result.OK;
-                })
-                .write((modem, c, a) -> {
-                    a.expectCount(1, 6);
-                    int cid = a.integer(0, 1, 3);
-                    if (a.size() > 1) {
-                        String type = a.string(1, 10);
-                        if (!type.equalsIgnoreCase("IP") && !type.isEmpty()) {
-                            return Result.ERROR;
-                        }
-                    }
-                    radio(modem).cgdcontCid = cid;
-                    radio(modem).cgdcontApn = a.string(2, 50, "");
-                    return Result.OK;
-                });
-        t.command("+CGACT")
-                .test("+CGACT: (0,1)")
-                .read((modem, c, a) -> info(c, "+CGACT: " + Math.max(1, radio(modem).cgdcontCid) + "," + (radio(modem).cgact ? 1 : 0)))
-                .write((modem, c, a) -> {
-                    a.expectCount(1, 2);
-                    int state = a.integer(0, 0, 1);
-                    a.integer(1, 1, 3, 1);
-                    if (state == 1 && !radio(modem).attached()) {
-                        // 27.007 §10.1.10: activating a context first attaches to GPRS.
-                        if (!radio(modem).registered()) {
-                            return Result.cme(CmeError.GPRS_NOT_ALLOWED);
-                        }
-                        radio(modem).attached = true;
-                    }
-                    radio(modem).cgact = state == 1;
-                    return Result.OK;
-                });
-    }
-
-    /** +CREG/+CGREG URCs (AT+CREG=1/2) when registration changed (manual 3.2.32, 7.2.10). */
-    private static void reportRegistration(GsmHost modem, boolean before) {
-        boolean now = radio(modem).registered();
-        if (before != now) {
-            registrationUrc(modem, "+CREG", p(modem).get(Setting.CREG), now);
-            registrationUrc(modem, "+CGREG", p(modem).get(Setting.CGREG), now);
-        }
-    }
-
-    private static void registrationUrc(GsmHost modem, String name, int mode, boolean registered) {
-        if (mode == 0) {
-            return;
-        }
-        String line = name + ": " + (registered ? 1 : 0) + (mode == 2 && registered ? ",\"1A2B\",\"3C4D\"" : "");
-        modem.urc(w -> w.text(line));
-    }
-
-    private static void registration(CommandTable.Section<?, GsmHost> t, String name, Setting s) {
-        t.command(name)
-                .test(name + ": (0-2)")
-                .read((modem, c, a) -> {
-                    int stat = radio(modem).registered() ? 1 : 0;
-                    int mode = p(modem).get(s);
-                    String extra = mode == 2 && stat == 1 ? ",\"1A2B\",\"3C4D\"" : "";
-                    return info(c, name + ": " + mode + "," + stat + extra);
-                })
-                .write((modem, c, a) -> {
-                    p(modem).set(s, a.expectCount(1, 1).integer(0, 0, 2));
-                    return Result.OK;
-                });
     }
 
     private static void port(CommandTable.Section<?, GsmHost> t) {
@@ -323,7 +215,7 @@ public final class GsmCommands {
         setting(t, "+CGEREP", 0, 1, (modem, v) -> radio(modem).cgerep = v, modem -> radio(modem).cgerep);
         t.command("+CSMINS")
                 .test("+CSMINS: (0,1)")
-                .read((modem, c, a) -> info(c, "+CSMINS: " + radio(modem).csmins + "," + (radio(modem).sim() == Radio.Sim.NOT_READY ? 0 : 1)))
+                .read((modem, c, a) -> info(c, "+CSMINS: " + radio(modem).csmins + "," + (radio(modem).simInserted() ? 1 : 0)))
                 .write((modem, c, a) -> {
                     radio(modem).csmins = a.expectCount(1, 1).integer(0, 0, 1);
                     return Result.OK;

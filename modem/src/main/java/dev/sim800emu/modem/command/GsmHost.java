@@ -28,6 +28,12 @@ public interface GsmHost extends BearerHost {
     /** The network withdraws GPRS (CGATT=0): the CIP context and SAPBR bearers drop, with URCs. */
     void dropGprs();
 
+    /** ATA: answers a ringing call; false when nothing rings. */
+    boolean answerCall();
+
+    /** ATH: ends a ringing or active call, if any. */
+    void hangUpCall();
+
     /** The modem's real-time clock (AT+CCLK). */
     ZonedDateTime now();
 

@@ -4,8 +4,13 @@ import dev.sim800emu.modem.config.ModemConfig;
 
 /**
  * The radio and SIM as the host sees them: functionality level (AT+CFUN), SIM lock (AT+CPIN),
- * registration (AT+CREG, AT+CGREG) and GPRS attach (AT+CGATT). Registration is immediate and
- * always "home" in this model; later parts drive it from a control API.
+ * registration (AT+CREG, AT+CGREG), signal (AT+CSQ) and GPRS attach (AT+CGATT).
+ *
+ * <p>Two kinds of state live here. The <em>world</em> — what the network offers ({@link #network}),
+ * the signal, whether a SIM is in the holder — is set by the control plane and survives power
+ * cycles, as it would for a real board. The <em>modem's</em> state (CFUN, SIM lock, attach, CLIP,
+ * CUSD) goes back to power-on values at every boot. What the host reads is derived from both:
+ * the modem is registered when its radio is on, its SIM ready and the network offers service.
  */
 public final class Radio {
     /** SIM states as AT+CPIN? spells them. */
@@ -30,22 +35,45 @@ public final class Radio {
     public String cgdcontApn = "";
     public int cgdcontCid;
     public boolean cgact;
-    /** AT+CGEREP and AT+CSMINS reporting modes: kept, not acted on. */
+    /** AT+CGEREP and AT+CSMINS reporting modes. */
     public int cgerep;
     public int csmins;
+    /** AT+CLIP: +CLIP after each RING. Not saved (manual §3.2.18). */
+    public int clip;
+    /** AT+CUSD: USSD answers are presented only when 1. Not saved. */
+    public int cusd;
+
+    // The world: set by the control plane, kept across power cycles.
+    private Registration network = Registration.HOME;
+    private int rssi;
+    private int ber;
+    private boolean simInserted = true;
+    private final MessageStore messages = new MessageStore();
 
     public Radio(ModemConfig config) {
         this.config = config;
+        this.rssi = config.rssi();
+        this.ber = config.ber();
     }
 
     /** Back to power-on: full functionality, SIM locked if it has a PIN, attached when it can be. */
     public void reset() {
         cfun = 1;
-        sim = config.simPin() == null ? Sim.READY : Sim.PIN;
+        sim = freshSim();
         attached = registered();
         cgdcontApn = "";
         cgdcontCid = 0;
         cgact = false;
+        clip = 0;
+        cusd = 0;
+    }
+
+    /** The SIM's state right after it is read: locked if it has a PIN, absent if pulled out. */
+    public Sim freshSim() {
+        if (!simInserted) {
+            return Sim.NOT_READY;
+        }
+        return config.simPin() == null ? Sim.READY : Sim.PIN;
     }
 
     public int cfun() {
@@ -56,12 +84,71 @@ public final class Radio {
         return sim;
     }
 
-    /** Registered on the home network: radio on and SIM unlocked. */
+    /** What the modem reports in +CREG: NONE while its radio is off or its SIM not ready. */
+    public Registration registration() {
+        return cfun == 1 && sim == Sim.READY ? network : Registration.NONE;
+    }
+
+    /** Registered on the network (home or roaming): radio on, SIM unlocked, service offered. */
     public boolean registered() {
-        return cfun == 1 && sim == Sim.READY;
+        return registration().registered();
     }
 
     public boolean attached() {
         return attached && registered();
+    }
+
+    /** The {@code <stat>} of +CREG. */
+    public int cregStat() {
+        return registration().stat();
+    }
+
+    /** The {@code <stat>} of +CGREG: GPRS registration follows the attach. */
+    public int cgregStat() {
+        Registration r = registration();
+        return r.registered() && !attached ? Registration.NONE.stat() : r.stat();
+    }
+
+    // ---------------------------------------------------------------- the world
+
+    public Registration network() {
+        return network;
+    }
+
+    public void network(Registration offered) {
+        this.network = offered;
+    }
+
+    public boolean simInserted() {
+        return simInserted;
+    }
+
+    public void simInserted(boolean inserted) {
+        this.simInserted = inserted;
+    }
+
+    public void signal(int rssi, int ber) {
+        this.rssi = rssi;
+        this.ber = ber;
+    }
+
+    /** The rssi the control plane set, whether or not the modem can see it now. */
+    public int rssi() {
+        return rssi;
+    }
+
+    /**
+     * The {@code +CSQ:} values: the signal while the radio is on and camped on a cell (the network
+     * offers service, or denies it: either way a cell is heard), 99,99 otherwise. A SIM is not
+     * needed to measure the signal.
+     */
+    public String csq() {
+        boolean camped = cfun == 1 && network != Registration.NONE && network != Registration.SEARCHING;
+        return camped ? rssi + "," + ber : "99,99";
+    }
+
+    /** The SIM's message storage ("SM"). */
+    public MessageStore messages() {
+        return messages;
     }
 }

@@ -1,5 +1,6 @@
 package dev.sim800emu.modem.tcpip;
 
+import dev.sim800emu.modem.net.LinkFault;
 import dev.sim800emu.modem.net.NetLink;
 import dev.sim800emu.modem.net.Protocol;
 import java.net.InetSocketAddress;
@@ -25,6 +26,10 @@ final class Link {
     long txBytes;
     /** Bytes the network confirmed: acknowledged by the TCP peer, or sent for UDP. */
     long confirmedBytes;
+    /** Bytes received from the peer on this connection, for the control plane's status. */
+    long rxTotal;
+    /** The control-plane fault in force on this connection (a blackhole), or null. */
+    LinkFault fault;
     boolean manualReceive;
     boolean notified;
     boolean closedLocally;
@@ -70,6 +75,8 @@ final class Link {
         this.bearer = bearer;
         this.txBytes = 0;
         this.confirmedBytes = 0;
+        this.rxTotal = 0;
+        this.fault = null;
         this.manualReceive = manualReceive;
         this.notified = false;
         this.closedLocally = false;
@@ -99,6 +106,8 @@ final class Link {
         bearer = 0;
         txBytes = 0;
         confirmedBytes = 0;
+        rxTotal = 0;
+        fault = null;
         manualReceive = false;
         notified = false;
         closedLocally = false;

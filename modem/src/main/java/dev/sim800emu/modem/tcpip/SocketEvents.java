@@ -45,6 +45,7 @@ final class SocketEvents implements LinkListener {
     @Override
     public void onData(byte[] data, InetSocketAddress from) {
         if (current() && l.state().busy()) {
+            l.rxTotal += data.length;
             ip.receiver.receive(l, data, from);
         }
     }

@@ -2,6 +2,7 @@ package dev.sim800emu.modem.tcpip;
 
 import dev.sim800emu.modem.at.ResponseWriter;
 import dev.sim800emu.modem.at.Result;
+import dev.sim800emu.modem.net.LinkFault;
 import java.net.Inet4Address;
 
 /**
@@ -94,7 +95,8 @@ public final class TcpIpStack {
         };
     }
 
-    String stateLabel() {
+    /** What AT+CIPSTATUS prints after {@code STATE: }. */
+    public String stateLabel() {
         return state().label(links[0].protocol);
     }
 
@@ -204,17 +206,22 @@ public final class TcpIpStack {
         return Result.text("SHUT OK");
     }
 
-    /** The network drops the active contexts (fault injection, detach); +PDP: DEACT as a URC. */
-    public void networkDeactivate() {
+    /**
+     * The network drops the active contexts (fault injection, detach); +PDP: DEACT as a URC.
+     * Returns whether a context was up.
+     */
+    public boolean networkDeactivate() {
         TransparentLink t = transparent.inData();
-        if (deactivateContexts()) {
-            if (t != null) {
-                t.dataMode = false;
-                host.leaveDataMode("+PDP: DEACT");
-            } else {
-                host.urc(w -> w.text("+PDP: DEACT"));
-            }
+        if (!deactivateContexts()) {
+            return false;
         }
+        if (t != null) {
+            t.dataMode = false;
+            host.leaveDataMode("+PDP: DEACT");
+        } else {
+            host.urc(w -> w.text("+PDP: DEACT"));
+        }
+        return true;
     }
 
     /** Same, for a command (CFUN=0) that prints +PDP: DEACT before its own OK. */
@@ -244,6 +251,33 @@ public final class TcpIpStack {
             }
         }
         return any;
+    }
+
+    // ---------------------------------------------------------------- control plane
+
+    /** A snapshot of link slot {@code id} (0–5), for the control plane's status. */
+    public LinkSnapshot link(int id) {
+        Link l = links[id];
+        return new LinkSnapshot(id, l.state(), l.protocol, l.remoteIp, l.remotePort, l.txBytes,
+                l.confirmedBytes, l.rxTotal, l.fault);
+    }
+
+    /**
+     * Puts a control-plane fault on the socket link {@code id} holds. A reset comes back as the
+     * peer's reset (CLOSED); a blackhole stays on the link, for the status, until restored or the
+     * link goes. Returns false when the slot holds no socket.
+     */
+    public boolean fault(int id, LinkFault fault) {
+        Link l = links[id];
+        if (l.net == null || !l.state().busy()) {
+            return false;
+        }
+        int generation = l.generation;
+        l.net.fault(fault);
+        if (l.generation == generation) {
+            l.fault = fault == LinkFault.BLACKHOLE ? fault : null;
+        }
+        return true;
     }
 
     // ---------------------------------------------------------------- settings

@@ -48,8 +48,10 @@ class ControlLinesTest {
         assertThat(h.take()).isEqualTo("\r\nRING\r\n");
         h.clock.advance(10_000);
         assertThat(now().ri()).isTrue();
+        assertThat(h.take()).as("RING every 3 s").isEqualTo("\r\nRING\r\n\r\nRING\r\n\r\nRING\r\n");
         h.modem.events().callEnded();
         assertThat(now().ri()).isFalse();
+        assertThat(h.take()).isEqualTo("\r\nNO CARRIER\r\n");
     }
 
     @Test

@@ -36,6 +36,10 @@ public final class FakeNetwork implements Network {
         public boolean aborted;
         public boolean reading = true;
         public boolean autoAck;
+        /** A control-plane blackhole: sends are held, acknowledgements and data stop, until restored. */
+        public boolean blackholed;
+        public final ByteArrayOutputStream held = new ByteArrayOutputStream();
+        private final List<byte[]> heldIncoming = new ArrayList<>();
         private long acked;
         /** For accepted links: the engine holds this object, the test holds the delegate. */
         FakeLink delegate;
@@ -58,6 +62,10 @@ public final class FakeNetwork implements Network {
             }
             if (closed) {
                 throw new IllegalStateException("send on closed link");
+            }
+            if (blackholed) {
+                held.writeBytes(data);
+                return;
             }
             sent.writeBytes(data);
             datagrams.add(data);
@@ -84,6 +92,45 @@ public final class FakeNetwork implements Network {
             this.reading = reading;
         }
 
+        /**
+         * As the real network does it: RESET aborts the link and reports the peer's reset to the
+         * listener; BLACKHOLE holds sends, acknowledgements and incoming data; RESTORE releases them.
+         */
+        @Override
+        public void fault(dev.sim800emu.modem.net.LinkFault fault) {
+            if (delegate != null) {
+                delegate.fault(fault);
+                return;
+            }
+            switch (fault) {
+                case RESET -> {
+                    closed = true;
+                    aborted = true;
+                    listener.onClosed("connection reset by peer");
+                }
+                case BLACKHOLE -> blackholed = true;
+                case RESTORE -> {
+                    if (!blackholed) {
+                        return;
+                    }
+                    blackholed = false;
+                    byte[] out = held.toByteArray();
+                    held.reset();
+                    if (out.length > 0) {
+                        sent.writeBytes(out);
+                        datagrams.add(out);
+                        destinations.add(new InetSocketAddress(request.address(), request.port()));
+                        if (autoAck) {
+                            ack(out.length);
+                        }
+                    }
+                    List<byte[]> in = new ArrayList<>(heldIncoming);
+                    heldIncoming.clear();
+                    in.forEach(this::receive);
+                }
+            }
+        }
+
         public void connect() {
             listener.onConnected();
         }
@@ -93,11 +140,17 @@ public final class FakeNetwork implements Network {
         }
 
         public void ack(long bytes) {
+            if (blackholed) {
+                return; // the peer is silent
+            }
             acked += bytes;
             listener.onAcked(acked);
         }
 
         public void ackAll() {
+            if (blackholed) {
+                return;
+            }
             acked = sent.size();
             listener.onAcked(acked);
         }
@@ -107,6 +160,10 @@ public final class FakeNetwork implements Network {
         }
 
         public void receive(byte[] data) {
+            if (blackholed) {
+                heldIncoming.add(data);
+                return;
+            }
             listener.onData(data, new InetSocketAddress(request.address(), request.port()));
         }
 
@@ -160,6 +217,42 @@ public final class FakeNetwork implements Network {
         }
     }
 
+    // ---------------------------------------------------------------- control plane (recorded)
+
+    public dev.sim800emu.modem.net.LinkConditions conditions = dev.sim800emu.modem.net.LinkConditions.IDEAL;
+    /** Every latency spike asked for: {extra ms, for ms}. */
+    public final List<long[]> spikes = new ArrayList<>();
+    public dev.sim800emu.modem.net.DnsFault dnsFault = dev.sim800emu.modem.net.DnsFault.RESTORE;
+    public long dnsDelayMillis;
+    /** What refuseConnections() last set; the test plays the refusal (last().refuse()). */
+    public boolean refusing;
+
+    @Override
+    public void conditions(dev.sim800emu.modem.net.LinkConditions conditions) {
+        this.conditions = conditions;
+    }
+
+    @Override
+    public dev.sim800emu.modem.net.LinkConditions conditions() {
+        return conditions;
+    }
+
+    @Override
+    public void latencySpike(int extraMillis, long forMillis) {
+        spikes.add(new long[] {extraMillis, forMillis});
+    }
+
+    @Override
+    public void dnsFault(dev.sim800emu.modem.net.DnsFault fault, long delayMillis) {
+        this.dnsFault = fault;
+        this.dnsDelayMillis = delayMillis;
+    }
+
+    @Override
+    public void refuseConnections(boolean refuse) {
+        this.refusing = refuse;
+    }
+
     @Override
     public dev.sim800emu.modem.net.ServerHandle listen(int port, dev.sim800emu.modem.net.ServerListener listener) {
         FakeServer s = new FakeServer(port, listener);
@@ -202,7 +295,7 @@ public final class FakeNetwork implements Network {
         lookups.add(host);
         Runnable answer = () -> {
             List<InetAddress> a = names.get(host.toLowerCase(java.util.Locale.ROOT));
-            if (a == null) {
+            if (a == null || dnsFault == dev.sim800emu.modem.net.DnsFault.FAIL) {
                 callback.onFailed(true);
             } else {
                 callback.onResolved(a);
