@@ -47,6 +47,7 @@ abstract class ChannelLink extends ChannelInboundHandlerAdapter implements NetLi
     private boolean blackholed;
     private boolean engineReading = true;
     private boolean downFull;
+    private java.util.concurrent.ScheduledFuture<?> recheck;
 
     ChannelLink(LinkListener listener, BooleanSupplier networkClosed, Shaping shaping) {
         this.listener = listener;
@@ -115,7 +116,7 @@ abstract class ChannelLink extends ChannelInboundHandlerAdapter implements NetLi
             return;
         }
         long now = System.nanoTime();
-        if (down == null && !blackholed && !shaping.active(now)) {
+        if ((down == null || down.isEmpty()) && !blackholed && !shaping.active(now)) {
             deliver(event);
             return;
         }
@@ -159,9 +160,12 @@ abstract class ChannelLink extends ChannelInboundHandlerAdapter implements NetLi
             downFull = full;
             applyReading();
         }
-        if (full && rate > 0) {
+        if (full && rate > 0 && recheck == null) {
             long wait = Math.max(1_000_000, down.nanosUntilBacklog(limit / 2, rate));
-            channel.eventLoop().schedule(this::checkDownlinkFull, wait, TimeUnit.NANOSECONDS);
+            recheck = channel.eventLoop().schedule(() -> {
+                recheck = null;
+                checkDownlinkFull();
+            }, wait, TimeUnit.NANOSECONDS);
         }
     }
 

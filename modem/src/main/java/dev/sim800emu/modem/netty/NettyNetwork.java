@@ -2,6 +2,7 @@ package dev.sim800emu.modem.netty;
 
 import dev.sim800emu.modem.net.DnsFault;
 import dev.sim800emu.modem.net.LinkConditions;
+import dev.sim800emu.modem.net.LinkFault;
 import dev.sim800emu.modem.net.LinkListener;
 import dev.sim800emu.modem.net.LinkRequest;
 import dev.sim800emu.modem.net.NetLink;
@@ -236,6 +237,11 @@ public final class NettyNetwork implements Network, AutoCloseable {
 
         @Override
         public void setReading(boolean reading) {
+        }
+
+        @Override
+        public void fault(LinkFault fault) {
+            // Nothing to break: the link never opened.
         }
     }
 
