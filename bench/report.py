@@ -9,6 +9,8 @@ import argparse
 import json
 import re
 
+import shaping_report
+
 PKG = "dev.sim800emu.bench."
 AT_GOAL = 1.2          # emulator mean latency at most 1.2x the raw echo
 SEND_GOAL = 0.5        # emulator bytes/s at least half the raw client's
@@ -130,6 +132,8 @@ def main():
     for name in ("jmh-json", "jmh-log", "footprint", "date", "cpus", "cpu", "os", "java", "git",
                  "build-cmd", "jmh-cmd", "footprint-cmd", "contention"):
         ap.add_argument("--" + name, required=True)
+    ap.add_argument("--shaping")       # LinkShapingAccuracy's output (optional)
+    ap.add_argument("--shaping-cmd", default="")
     a = ap.parse_args()
 
     jmh = load_jmh(a.jmh_json)
@@ -199,6 +203,8 @@ def main():
     w(a.build_cmd)
     w(a.jmh_cmd)
     w(a.footprint_cmd)
+    if a.shaping_cmd:
+        w(a.shaping_cmd)
     w("```")
     w("")
     w("## Summary")
@@ -450,6 +456,11 @@ def main():
         w(f"| {label} | {n:,} | {total / 1024 / 1024:,.1f} MiB | {per:,.0f} B ({per / 1024:.1f} KiB) "
           f"| ≤ {FOOTPRINT_GOAL // 1024} KiB | {verdict(per <= FOOTPRINT_GOAL)} |")
     w("")
+
+    # ---------------------------------------------------------------- shaping
+    if a.shaping:
+        o.extend(shaping_report.section(a.shaping, a.date, a.shaping_cmd))
+        w("")
 
     # ---------------------------------------------------------------- raw
     w("## Raw JMH output")

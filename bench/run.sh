@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the benchmarks, runs them with short settings, and rewrites docs/benchmarks.md.
 #
-#   bench/run.sh                     # everything, about 6 minutes on 2 cores
+#   bench/run.sh                     # everything, about 7 minutes on 2 cores
 #   MVN_ARGS=-o bench/run.sh         # build offline
 #   JMH_ARGS="-f 1 -wi 1 -w 1s -i 2 -r 1s" bench/run.sh   # quicker, noisier
 #
@@ -17,6 +17,7 @@ MODEMS=${MODEMS:-10000}
 
 build_cmd="mvn -B -q ${MVN_ARGS:-} -DskipTests package -pl bench -am"
 jmh_cmd="$JAVA -jar $JAR $JMH_ARGS -rf json -rff $OUT/jmh.json"
+shaping_cmd="$JAVA -cp $JAR dev.sim800emu.bench.LinkShapingAccuracy 4"
 footprint_cmd="$JAVA -Xms1g -Xmx1g -XX:+UseSerialGC -cp $JAR dev.sim800emu.bench.IdleModemFootprint $MODEMS"
 
 echo "== build: $build_cmd"
@@ -40,6 +41,9 @@ echo "$contention" > "$OUT/cpu.txt"
 echo "== footprint: $footprint_cmd"
 timeout 300 $footprint_cmd | tee "$OUT/footprint.txt"
 
+echo "== link shaping accuracy: $shaping_cmd"
+timeout 300 $shaping_cmd | tee "$OUT/shaping.txt"
+
 changed=$(git status --porcelain -- modem 2>/dev/null | awk '{print $2}' | sed 's|.*/||' | sort -u)
 dirty=""
 if [ -n "$changed" ]; then
@@ -58,6 +62,7 @@ python3 bench/report.py \
     --contention "$contention" \
     --git "commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$dirty" \
     --build-cmd "$build_cmd" --jmh-cmd "$jmh_cmd" --footprint-cmd "$footprint_cmd" \
+    --shaping "$OUT/shaping.txt" --shaping-cmd "$shaping_cmd" \
     > "$OUT/benchmarks.md"
 cp "$OUT/benchmarks.md" docs/benchmarks.md
 echo "== wrote docs/benchmarks.md"

@@ -1,5 +1,8 @@
 package dev.sim800emu.modem.netty;
 
+import dev.sim800emu.modem.net.DnsFault;
+import dev.sim800emu.modem.net.LinkConditions;
+import dev.sim800emu.modem.net.LinkFault;
 import dev.sim800emu.modem.net.LinkListener;
 import dev.sim800emu.modem.net.LinkRequest;
 import dev.sim800emu.modem.net.NetLink;
@@ -21,23 +24,9 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.ServerSocketChannel;
 import io.netty.channel.socket.nio.NioChannelOption;
-import io.netty.handler.codec.dns.DnsResponseCode;
-import io.netty.resolver.ResolvedAddressTypes;
-import io.netty.resolver.dns.DnsErrorCauseException;
-import io.netty.resolver.dns.DnsNameResolver;
-import io.netty.resolver.dns.DnsNameResolverBuilder;
-import io.netty.resolver.dns.DnsNameResolverTimeoutException;
-import io.netty.resolver.dns.DnsServerAddressStreamProvider;
-import io.netty.resolver.dns.DnsServerAddressStreamProviders;
-import io.netty.resolver.dns.SingletonDnsServerAddressStreamProvider;
-import io.netty.util.concurrent.Future;
-import java.io.IOException;
-import java.net.Inet4Address;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
-import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import jdk.net.ExtendedSocketOptions;
 
 /**
@@ -55,7 +44,7 @@ import jdk.net.ExtendedSocketOptions;
  */
 public final class NettyNetwork implements Network, AutoCloseable {
     private static final String DENIED = "destination denied by policy";
-    private static final long DNS_QUERY_TIMEOUT_MILLIS = 5_000;
+    private static final String REFUSED = "Connection refused";
     /** Large enough for any datagram, so none is silently truncated. */
     private static final int MAX_DATAGRAM = 65_536;
 
@@ -64,9 +53,13 @@ public final class NettyNetwork implements Network, AutoCloseable {
     private final Transport transport;
     private final boolean kernelAcks;
     private final ChannelGroup channels;
+    private final NameService names;
+    private final Shaping shaping = new Shaping();
     private volatile boolean closed;
-    /** Created on first use, on the loop; volatile only so that {@link #close()} may run anywhere. */
-    private volatile DnsNameResolver resolver;
+    private boolean refusing;
+    /** The DNS fault in force, or null. */
+    private DnsFault dnsFault;
+    private long dnsDelayNanos;
 
     public NettyNetwork(EventLoop loop, NetworkOptions options) {
         this.loop = loop;
@@ -74,6 +67,7 @@ public final class NettyNetwork implements Network, AutoCloseable {
         this.transport = Transport.of(loop);
         this.kernelAcks = transport == Transport.EPOLL && Libc.available();
         this.channels = new DefaultChannelGroup("sim800emu-links", loop);
+        this.names = new NameService(loop, transport, options.dnsServer(), this::isClosed);
     }
 
     /**
@@ -122,6 +116,9 @@ public final class NettyNetwork implements Network, AutoCloseable {
         if (!options.policy().allows(request.address())) {
             return refuse(listener, DENIED);
         }
+        if (refusing) {
+            return refuse(listener, REFUSED);
+        }
         InetSocketAddress remote = new InetSocketAddress(request.address(), request.port());
         return request.protocol() == Protocol.TCP
                 ? openTcp(request, remote, listener)
@@ -129,7 +126,7 @@ public final class NettyNetwork implements Network, AutoCloseable {
     }
 
     private NetLink openTcp(LinkRequest request, InetSocketAddress remote, LinkListener listener) {
-        TcpLink link = new TcpLink(listener, this::isClosed, kernelAcks);
+        TcpLink link = new TcpLink(listener, this::isClosed, kernelAcks, shaping);
         Bootstrap b = new Bootstrap()
                 .group(loop)
                 .channel(transport.socket)
@@ -175,7 +172,7 @@ public final class NettyNetwork implements Network, AutoCloseable {
     }
 
     private NetLink openUdp(LinkRequest request, InetSocketAddress remote, LinkListener listener) {
-        UdpLink link = new UdpLink(listener, this::isClosed, remote, options.policy());
+        UdpLink link = new UdpLink(listener, this::isClosed, remote, options.policy(), shaping);
         // Bound but not connected: UDP extended mode takes datagrams from any sender.
         ChannelFuture f = new Bootstrap()
                 .group(loop)
@@ -203,14 +200,18 @@ public final class NettyNetwork implements Network, AutoCloseable {
             return () -> { };
         }
         return new TcpServer(loop, transport, new InetSocketAddress(options.serverBind(), hostPort), listener,
-                channels, this::isClosed, kernelAcks);
+                channels, this::isClosed, kernelAcks, shaping);
     }
 
-    /** A link that fails at once, reported from a later task as the engine expects. */
+    /**
+     * A link that fails at once, reported from a later task as the engine expects; on a shaped
+     * network after a round trip, the time the refusal takes to come back.
+     */
     private NetLink refuse(LinkListener listener, String reason) {
         RefusedLink link = new RefusedLink();
-        loop.execute(() -> {
-            if (!link.closed && !closed) {
+        long now = System.nanoTime();
+        later(shaping.active(now) ? shaping.roundTripNanos(now) : 0, () -> {
+            if (!link.closed) {
                 listener.onConnectFailed(reason);
             }
         });
@@ -237,80 +238,84 @@ public final class NettyNetwork implements Network, AutoCloseable {
         @Override
         public void setReading(boolean reading) {
         }
+
+        @Override
+        public void fault(LinkFault fault) {
+            // Nothing to break: the link never opened.
+        }
     }
 
     // ---------------------------------------------------------------- names
 
+    /**
+     * Looks a name up. On a shaped network the answer takes a round trip (the query goes up, the
+     * answer comes down); a {@link DnsFault#SLOW} adds its delay, {@link DnsFault#FAIL} answers "not
+     * found" (CDNSGIP error 8) after the round trip.
+     */
     @Override
     public void resolve(String host, ResolveCallback callback) {
         if (closed) {
             return;
         }
-        resolver().resolveAll(host).addListener((Future<List<InetAddress>> f) -> {
-            // Answers from the hosts file or the cache complete inside resolveAll(); a task keeps
-            // the callback out of the engine's own call.
-            loop.execute(() -> {
-                if (!closed) {
-                    deliver(f, callback);
-                }
-            });
-        });
-    }
-
-    private static void deliver(Future<List<InetAddress>> f, ResolveCallback callback) {
-        if (!f.isSuccess()) {
-            callback.onFailed(notFound(f.cause()));
-            return;
+        long now = System.nanoTime();
+        long delay = shaping.active(now) ? shaping.roundTripNanos(now) : 0;
+        if (dnsFault == DnsFault.SLOW) {
+            delay += dnsDelayNanos;
         }
-        List<InetAddress> v4 = f.getNow().stream().filter(a -> a instanceof Inet4Address).toList();
-        if (v4.isEmpty()) {
-            callback.onFailed(true);
+        if (dnsFault == DnsFault.FAIL) {
+            later(delay, () -> callback.onFailed(true));
+        } else if (delay == 0) {
+            names.resolve(host, callback);
         } else {
-            callback.onResolved(v4);
+            later(delay, () -> names.resolve(host, callback));
         }
     }
 
-    /**
-     * "No such name" versus "could not ask": NXDOMAIN, or a name without IPv4 addresses, is the
-     * former; timeouts, server failures and socket errors are the latter.
-     */
-    static boolean notFound(Throwable failure) {
-        boolean unknownHost = false;
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof DnsNameResolverTimeoutException) {
-                return false;
-            }
-            if (t instanceof DnsErrorCauseException e) {
-                return DnsResponseCode.NXDOMAIN.equals(e.getCode());
-            }
-            if (t instanceof UnknownHostException) {
-                unknownHost = true;
-            } else if (t instanceof IOException) {
-                return false;
-            }
-        }
-        return unknownHost;
+    @Override
+    public void dnsFault(DnsFault fault, long delayMillis) {
+        dnsFault = fault == DnsFault.RESTORE ? null : fault;
+        dnsDelayNanos = fault == DnsFault.SLOW ? Math.max(0, delayMillis) * 1_000_000L : 0;
     }
 
-    private DnsNameResolver resolver() {
-        DnsNameResolver r = resolver;
-        if (r == null) {
-            DnsServerAddressStreamProvider servers = options.dnsServer() != null
-                    ? new SingletonDnsServerAddressStreamProvider(options.dnsServer())
-                    : DnsServerAddressStreamProviders.platformDefault();
-            r = new DnsNameResolverBuilder(loop)
-                    .datagramChannelType(transport.datagram)
-                    .socketChannelType(transport.socket) // TCP retry of truncated answers
-                    .resolvedAddressTypes(ResolvedAddressTypes.IPV4_ONLY)
-                    .queryTimeoutMillis(DNS_QUERY_TIMEOUT_MILLIS)
-                    .nameServerProvider(servers)
-                    // A modem asks for exactly the name it was given, whatever the host's
-                    // resolv.conf says; the hosts file is still consulted first.
-                    .searchDomains(List.of())
-                    .build();
-            resolver = r;
+    /** Runs {@code task} on the loop after {@code delayNanos} (from a task even when 0), unless closed by then. */
+    private void later(long delayNanos, Runnable task) {
+        Runnable guarded = () -> {
+            if (!closed) {
+                task.run();
+            }
+        };
+        if (delayNanos > 0) {
+            loop.schedule(guarded, delayNanos, TimeUnit.NANOSECONDS);
+        } else {
+            loop.execute(guarded);
         }
-        return r;
+    }
+
+    // ---------------------------------------------------------------- conditions and faults
+
+    @Override
+    public void conditions(LinkConditions conditions) {
+        shaping.conditions(java.util.Objects.requireNonNull(conditions, "conditions"));
+    }
+
+    @Override
+    public LinkConditions conditions() {
+        return shaping.conditions();
+    }
+
+    @Override
+    public void latencySpike(int extraMillis, long forMillis) {
+        shaping.spike(extraMillis, forMillis, System.nanoTime());
+    }
+
+    @Override
+    public void refuseConnections(boolean refuse) {
+        refusing = refuse;
+    }
+
+    /** Restarts the random sequences of loss and jitter, so a test sees the same losses every run. */
+    public void seed(long seed) {
+        shaping.seed(seed);
     }
 
     // ---------------------------------------------------------------- shutdown
@@ -320,9 +325,6 @@ public final class NettyNetwork implements Network, AutoCloseable {
     public void close() {
         closed = true;
         channels.close();
-        DnsNameResolver r = resolver;
-        if (r != null) {
-            r.close();
-        }
+        names.close();
     }
 }

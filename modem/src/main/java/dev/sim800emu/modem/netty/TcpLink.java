@@ -2,6 +2,7 @@ package dev.sim800emu.modem.netty;
 
 import com.sun.jna.LastErrorException;
 import dev.sim800emu.modem.net.LinkListener;
+import java.util.List;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -53,8 +54,11 @@ final class TcpLink extends ChannelLink {
     private static final int QUICK_POLLS = 8;
     private int quickPolls;
 
-    TcpLink(LinkListener listener, BooleanSupplier networkClosed, boolean kernelAcks) {
-        super(listener, networkClosed);
+    /** What a reset by the peer looks like to the listener (the kernel's words for ECONNRESET). */
+    static final String PEER_RESET = "Connection reset by peer";
+
+    TcpLink(LinkListener listener, BooleanSupplier networkClosed, boolean kernelAcks, Shaping shaping) {
+        super(listener, networkClosed, shaping);
         this.kernelAcks = kernelAcks;
     }
 
@@ -63,6 +67,37 @@ final class TcpLink extends ChannelLink {
     @Override
     public void send(byte[] data) {
         if (closedByEngine) {
+            return;
+        }
+        if (uplinkShaped()) {
+            toPeer(new Outgoing(data, null), Shaping.segmentBytes(shaping.upRate()));
+            return;
+        }
+        writeNow(data);
+    }
+
+    /** The shaped uplink's release: adjacent pieces in one write; a piece without data is the FIN. */
+    @Override
+    protected void write(List<Outgoing> due) {
+        java.io.ByteArrayOutputStream pending = new java.io.ByteArrayOutputStream();
+        for (Outgoing out : due) {
+            if (out.data() != null) {
+                pending.writeBytes(out.data());
+                continue;
+            }
+            if (pending.size() > 0) {
+                writeNow(pending.toByteArray());
+                pending.reset();
+            }
+            closeGracefully();
+        }
+        if (pending.size() > 0) {
+            writeNow(pending.toByteArray());
+        }
+    }
+
+    private void writeNow(byte[] data) {
+        if (!channel.isOpen()) {
             return;
         }
         int length = data.length;
@@ -80,10 +115,23 @@ final class TcpLink extends ChannelLink {
     public void close(boolean abort) {
         closedByEngine = true;
         stopPolling();
-        if (abort || !channel.isActive()) {
+        if (abort || !channel.isActive() || blackholed()) {
             // Not connected yet: nothing to deliver, so the attempt ends now rather than lingering
-            // (unowned, past a power off) until it connects or times out.
+            // (unowned, past a power off) until it connects or times out. A blackholed peer would
+            // never take the rest, nor acknowledge a FIN.
+            dropQueued();
             reset();
+            return;
+        }
+        if (uplinkShaped()) {
+            toPeer(new Outgoing(null, null), 0); // the FIN follows the queued bytes up the link
+            return;
+        }
+        closeGracefully();
+    }
+
+    private void closeGracefully() {
+        if (!channel.isOpen()) {
             return;
         }
         // The empty write completes after everything queued before it, so the FIN follows the data.
@@ -91,6 +139,20 @@ final class TcpLink extends ChannelLink {
         ScheduledFuture<?> drain = channel.eventLoop().schedule(this::reset, DRAIN_TIMEOUT_MILLIS,
                 TimeUnit.MILLISECONDS);
         channel.closeFuture().addListener(f -> drain.cancel(false));
+    }
+
+    @Override
+    protected boolean handshakes() {
+        return true;
+    }
+
+    @Override
+    protected void resetByFault() {
+        if (!live() || !channel.isOpen()) {
+            return;
+        }
+        failure = PEER_RESET;
+        reset();
     }
 
     /** Closes with SO_LINGER 0, so the kernel sends RST and drops unsent data. */
@@ -115,7 +177,7 @@ final class TcpLink extends ChannelLink {
         buf.release();
         pollAcks();
         if (live()) {
-            listener.onData(data, (InetSocketAddress) ctx.channel().remoteAddress());
+            toEngine(new LinkEvent.Data(data, (InetSocketAddress) ctx.channel().remoteAddress()));
         }
     }
 
@@ -143,8 +205,7 @@ final class TcpLink extends ChannelLink {
     public void channelInactive(ChannelHandlerContext ctx) {
         stopPolling();
         if (live()) {
-            finish();
-            listener.onClosed(failure != null ? failure : "closed by peer");
+            toEngine(new LinkEvent.Closed(failure != null ? failure : "closed by peer"));
         }
         ctx.fireChannelInactive();
     }
@@ -194,7 +255,7 @@ final class TcpLink extends ChannelLink {
             reported = acked;
             pollDelayMicros = FIRST_POLL_MICROS;
             quickPolls = 0;
-            listener.onAcked(acked);
+            toEngine(new LinkEvent.Acked(acked));
         }
     }
 

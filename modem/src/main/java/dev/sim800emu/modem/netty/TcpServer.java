@@ -24,7 +24,7 @@ final class TcpServer implements ServerHandle {
     private boolean closedByEngine;
 
     TcpServer(EventLoop loop, Transport transport, InetSocketAddress bind, ServerListener listener,
-              ChannelGroup channels, BooleanSupplier networkClosed, boolean kernelAcks) {
+              ChannelGroup channels, BooleanSupplier networkClosed, boolean kernelAcks, Shaping shaping) {
         this.listener = listener;
         this.networkClosed = networkClosed;
         ChannelFuture f = new ServerBootstrap()
@@ -42,7 +42,7 @@ final class TcpServer implements ServerHandle {
                         }
                         channels.add(ch);
                         AcceptedListener target = new AcceptedListener();
-                        TcpLink link = new TcpLink(target, networkClosed, kernelAcks);
+                        TcpLink link = new TcpLink(target, networkClosed, kernelAcks, shaping);
                         link.channel = ch;
                         target.link = link;
                         ch.pipeline().addLast(link);

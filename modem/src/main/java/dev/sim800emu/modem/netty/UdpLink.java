@@ -7,6 +7,7 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.socket.DatagramPacket;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -20,10 +21,11 @@ final class UdpLink extends ChannelLink {
     private final DestinationPolicy policy;
     private long sent;
     private boolean reportQueued;
+    private String failure;
 
     UdpLink(LinkListener listener, BooleanSupplier networkClosed, InetSocketAddress remote,
-            DestinationPolicy policy) {
-        super(listener, networkClosed);
+            DestinationPolicy policy, Shaping shaping) {
+        super(listener, networkClosed, shaping);
         this.remote = remote;
         this.policy = policy;
     }
@@ -41,6 +43,31 @@ final class UdpLink extends ChannelLink {
         int length = data.length;
         if (!policy.allows(to.getAddress())) {
             done(length); // dropped, as a firewall would
+            return;
+        }
+        if (uplinkShaped()) {
+            // Lost on the air, or dropped at the tail of a full uplink queue: gone, but counted.
+            if (shaping.lose() || uplinkBacklog() + length > shaping.queueBytes()) {
+                done(length);
+                return;
+            }
+            toPeer(new Outgoing(data, to), Integer.MAX_VALUE);
+            return;
+        }
+        writeNow(data, to);
+    }
+
+    @Override
+    protected void write(List<Outgoing> due) {
+        for (Outgoing out : due) {
+            writeNow(out.data(), out.to());
+        }
+    }
+
+    private void writeNow(byte[] data, InetSocketAddress to) {
+        int length = data.length;
+        if (!channel.isOpen()) {
+            done(length);
             return;
         }
         ByteBuf buf = channel.alloc().buffer(length).writeBytes(data);
@@ -67,7 +94,22 @@ final class UdpLink extends ChannelLink {
     @Override
     public void close(boolean abort) {
         closedByEngine = true;
+        dropQueued();
         channel.close();
+    }
+
+    @Override
+    protected boolean handshakes() {
+        return false;
+    }
+
+    /** UDP has no reset; the nearest thing is the socket failing under the modem: the link closes. */
+    @Override
+    protected void resetByFault() {
+        if (live() && channel.isOpen()) {
+            failure = TcpLink.PEER_RESET;
+            channel.close();
+        }
     }
 
     @Override
@@ -76,8 +118,8 @@ final class UdpLink extends ChannelLink {
         byte[] data = ByteBufUtil.getBytes(packet.content());
         InetSocketAddress from = packet.sender();
         packet.release();
-        if (live()) {
-            listener.onData(data, from);
+        if (live() && !(shaping.active(System.nanoTime()) && shaping.lose())) {
+            toEngine(new LinkEvent.Data(data, from));
         }
     }
 
@@ -89,8 +131,7 @@ final class UdpLink extends ChannelLink {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         if (live()) {
-            finish();
-            listener.onClosed("socket closed");
+            toEngine(new LinkEvent.Closed(failure != null ? failure : "socket closed"));
         }
         ctx.fireChannelInactive();
     }
