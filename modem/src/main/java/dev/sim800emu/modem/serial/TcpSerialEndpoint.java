@@ -170,7 +170,7 @@ public final class TcpSerialEndpoint implements AutoCloseable {
                 byte[] bytes = new byte[buf.readableBytes()];
                 buf.readBytes(bytes);
                 trace.fromHost(bytes, 0, bytes.length);
-                modem.engine().onSerialInput(bytes, 0, bytes.length);
+                modem.hostInput(bytes, 0, bytes.length);
             } finally {
                 buf.release();
             }
