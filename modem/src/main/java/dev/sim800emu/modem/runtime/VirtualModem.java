@@ -7,9 +7,13 @@ import dev.sim800emu.modem.SerialOutput;
 import dev.sim800emu.modem.config.ModemConfig;
 import dev.sim800emu.modem.control.ControlCommand;
 import dev.sim800emu.modem.control.ControlException;
+import dev.sim800emu.modem.control.ControlTarget;
 import dev.sim800emu.modem.control.ModemStatus;
 import dev.sim800emu.modem.net.Network;
 import dev.sim800emu.modem.netty.EventLoopClock;
+import dev.sim800emu.modem.scenario.Scenario;
+import dev.sim800emu.modem.scenario.ScenarioListener;
+import dev.sim800emu.modem.scenario.ScenarioRunner;
 import io.netty.channel.EventLoop;
 import java.util.ArrayList;
 import java.util.List;
@@ -161,6 +165,33 @@ public final class VirtualModem implements ControlledModem {
                 start.run();
             }
         });
+    }
+
+    /**
+     * Plays {@code scenario} against this modem: its clock starts when the first host connects,
+     * its {@code when} steps watch this modem's serial line. Call {@link ScenarioRunner#stop()} on
+     * {@link #eventLoop()}.
+     */
+    public ScenarioRunner play(Scenario scenario, ScenarioListener listener) {
+        return play(scenario, engine.control(), listener);
+    }
+
+    /** The same against {@code target} instead of the modem's own control (a test's fake, a decorator). */
+    public ScenarioRunner play(Scenario scenario, ControlTarget target, ScenarioListener listener) {
+        ScenarioRunner runner = new ScenarioRunner(scenario, engine.clock(), target, listener);
+        run(e -> observe(new SerialObserver() {
+            @Override
+            public void fromHost(byte[] bytes, int off, int len) {
+                runner.fromHost(bytes, off, len);
+            }
+
+            @Override
+            public void fromModem(byte[] bytes) {
+                runner.fromModem(bytes, 0, bytes.length);
+            }
+        }));
+        whenFirstHostConnects(runner::start);
+        return runner;
     }
 
     @Override

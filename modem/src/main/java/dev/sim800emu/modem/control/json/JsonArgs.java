@@ -99,7 +99,8 @@ final class JsonArgs {
     String text(String field, int maxLength, String pattern, String what) {
         JsonNode v = required(field);
         if (!v.isTextual()) {
-            throw bad("'" + field + "' must be a string, not " + v);
+            // YAML reads +15551234 as a number: say how to keep it a string.
+            throw bad("'" + field + "' must be a string" + (v.isNumber() ? " (quote it)" : "") + ", not " + v);
         }
         String s = v.asText();
         if (s.length() > maxLength || pattern != null && !s.matches(pattern)) {
