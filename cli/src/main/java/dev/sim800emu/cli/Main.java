@@ -3,10 +3,14 @@ package dev.sim800emu.cli;
 import dev.sim800emu.modem.config.ApnRule;
 import dev.sim800emu.modem.config.ModemConfig;
 import dev.sim800emu.modem.config.ModemIdentity;
+import dev.sim800emu.modem.control.http.ControlAccess;
+import dev.sim800emu.modem.control.http.ControlServer;
 import dev.sim800emu.modem.net.DestinationPolicy;
 import dev.sim800emu.modem.net.NetworkOptions;
 import dev.sim800emu.modem.netty.NettyNetwork;
+import dev.sim800emu.modem.runtime.ModemRegistry;
 import dev.sim800emu.modem.runtime.VirtualModem;
+import dev.sim800emu.modem.scenario.Scenario;
 import dev.sim800emu.modem.serial.PtyEndpoint;
 import dev.sim800emu.modem.serial.Rfc2217Endpoint;
 import dev.sim800emu.modem.serial.SerialTrace;
@@ -29,6 +33,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -38,10 +43,11 @@ import picocli.CommandLine.Spec;
  * pseudo-terminal), until Ctrl-C.
  */
 @Command(name = "sim800emu", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        sortOptions = false,
+        sortOptions = false, subcommands = Ctl.class,
         description = {"Runs a virtual SIMCom SIM800 modem. Talk AT commands to its serial line;",
             "its TCP/UDP links are real sockets on this host."},
-        footer = {"", "Example:  ./sim800emu --pty /tmp/sim800  then  screen /tmp/sim800 115200"})
+        footer = {"", "Example:  ./sim800emu --pty /tmp/sim800  then  screen /tmp/sim800 115200",
+            "Control:  ./sim800emu --control  then  ./sim800emu ctl pdp-deact  (ctl --help lists the verbs)"})
 public final class Main implements Callable<Integer> {
 
     @Option(names = "--tcp", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:7000", converter = HostPort.class,
@@ -116,6 +122,9 @@ public final class Main implements Callable<Integer> {
             description = "IMEI to report (15 digits).")
     String imei;
 
+    @Mixin
+    ControlOptions controlOptions;
+
     @Spec
     CommandSpec spec;
 
@@ -186,7 +195,9 @@ public final class Main implements Callable<Integer> {
         InetSocketAddress bind = resolved(tcp);
         InetSocketAddress rfcBind = resolved(rfc2217);
         InetSocketAddress dnsServer = resolved(dns);
-        for (Object[] option : new Object[][] {{"--tcp", bind}, {"--rfc2217", rfcBind}, {"--dns", dnsServer}}) {
+        InetSocketAddress controlBind = resolved(controlOptions.control);
+        for (Object[] option : new Object[][] {{"--tcp", bind}, {"--rfc2217", rfcBind}, {"--dns", dnsServer},
+            {"--control", controlBind}}) {
             InetSocketAddress a = (InetSocketAddress) option[1];
             if (a != null && a.isUnresolved()) {
                 return badOption(err, (String) option[0], "cannot resolve host '" + a.getHostString() + "'");
@@ -198,15 +209,34 @@ public final class Main implements Callable<Integer> {
         } catch (UnknownHostException e) {
             return badOption(err, "--server-bind", "cannot resolve host '" + serverBind + "'");
         }
+        if (controlBind != null) {
+            try {
+                ControlAccess.forBind(controlBind, controlOptions.token);
+            } catch (IllegalArgumentException e) {
+                return badOption(err, "--control", e.getMessage());
+            }
+        }
+        Scenario scenario;
+        try {
+            scenario = controlOptions.loadScenario();
+        } catch (IllegalArgumentException e) {
+            err.println("sim800emu: " + e.getMessage());
+            return 2;
+        }
         EventLoopGroup group = NettyNetwork.newEventLoopGroup(1);
         NettyNetwork network = null;
         TcpSerialEndpoint tcpEndpoint = null;
         PtyEndpoint ptyEndpoint = null;
         Rfc2217Endpoint rfcEndpoint = null;
+        ControlServer controlServer = null;
         try {
             network = new NettyNetwork(group.next(), new NetworkOptions(dnsServer, policy, serverAddress,
                     serverPortOffset));
             VirtualModem modem = new VirtualModem(config, network.eventLoop(), network);
+            if (scenario != null) {
+                // before the serial endpoint opens, so that the first host starts the scenario's clock
+                modem.play(scenario, ControlOptions.log(out));
+            }
             try {
                 tcpEndpoint = TcpSerialEndpoint.start(modem, group, NettyNetwork.serverChannelType(group), bind,
                         keepPowered, baudPacing, new SerialTrace("tcp", trace));
@@ -236,15 +266,30 @@ public final class Main implements Callable<Integer> {
                 out.println("sim800emu: modem serial line on " + ptyEndpoint.link() + " -> "
                         + ptyEndpoint.slavePath());
             }
+            if (controlBind != null) {
+                try {
+                    controlServer = ControlServer.start(ModemRegistry.of(modem), group,
+                            NettyNetwork.serverChannelType(group), controlBind, controlOptions.token);
+                } catch (Exception e) {
+                    err.println("sim800emu: cannot listen on " + hostPort(controlBind) + ": " + bindFailure(e));
+                    return 1;
+                }
+                out.println("sim800emu: control API on http://" + hostPort(controlServer.localAddress())
+                        + "/modems");
+            }
             out.println("sim800emu: press Ctrl-C to stop");
             out.flush();
             TcpSerialEndpoint t = tcpEndpoint;
             PtyEndpoint p = ptyEndpoint;
             Rfc2217Endpoint r = rfcEndpoint;
+            ControlServer c = controlServer;
             NettyNetwork n = network;
             Thread hook = new Thread(() -> {
                 if (r != null) {
                     r.close();
+                }
+                if (c != null) {
+                    c.close();
                 }
                 shutdown(t, p, n, group);
             }, "sim800emu-shutdown");
@@ -255,6 +300,9 @@ public final class Main implements Callable<Integer> {
             if (stopped.getCount() > 0) {
                 if (rfcEndpoint != null) {
                     rfcEndpoint.close();
+                }
+                if (controlServer != null) {
+                    controlServer.close();
                 }
                 shutdown(tcpEndpoint, ptyEndpoint, network, group);
             }

@@ -50,7 +50,8 @@ class MainTest {
         assertThat(r.out()).startsWith("Usage: sim800emu ");
         for (String option : List.of("--tcp", "--pty", "--rfc2217", "--keep-powered", "--trace", "--baud-pacing",
                 "--server-port-offset", "--server-bind", "--dns", "--apn", "--allow", "--deny", "--local-ip",
-                "--connect-timeout", "--boot-time", "--activation-time", "--pin", "--imei", "--help", "--version")) {
+                "--connect-timeout", "--boot-time", "--activation-time", "--pin", "--imei", "--control",
+                "--control-token", "--scenario", "--help", "--version", "ctl")) {
             assertThat(r.out()).contains(option);
         }
         // help wraps lines, so compare with runs of white space folded
@@ -108,6 +109,10 @@ class MainTest {
         "--imei 12",
         "--imei 12345678901234x",
         "--pin",
+        "--control x",
+        "--control nosuch.invalid:7080",
+        "--control 0.0.0.0:7080",
+        "--control 0.0.0.0:7080 --control-token short",
     })
     void badOptionPrintsOneLineAndExitsTwo(String args) {
         String[] argv = args.split(" ");
@@ -172,5 +177,27 @@ class MainTest {
         assertThat(r.status()).isEqualTo(1);
         assertThat(r.errLines()).containsExactly(
                 "sim800emu: cannot open a pseudo-terminal at /nonexistent-sim800emu-dir/modem: no such file or directory");
+    }
+
+    @Test
+    void aNonLoopbackControlAddressNeedsAToken() {
+        assertThat(runLoopback("--control", "0.0.0.0:0").errLines()).containsExactly(
+                "sim800emu: Invalid value for option '--control': 0.0.0.0 is not a loopback address: anyone who can "
+                        + "reach it could drive the modem, so give --control-token TOKEN too (try --help)");
+    }
+
+    @Test
+    void aBadScenarioIsRefusedNamingTheLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("bad.yaml");
+        java.nio.file.Files.writeString(file, "steps:\n  - after: 5s\n    do: {signal: {rssi: 40}}\n");
+        Run r = runLoopback("--scenario", file.toString());
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.errLines()).containsExactly(
+                "sim800emu: scenario " + file + " line 3: signal: 'rssi' must be 0..31 or 99, not 40");
+        Run missing = runLoopback("--scenario", dir.resolve("none.yaml").toString());
+        assertThat(missing.status()).isEqualTo(2);
+        assertThat(missing.errLines()).containsExactly(
+                "sim800emu: scenario " + dir.resolve("none.yaml") + ": no such file");
     }
 }

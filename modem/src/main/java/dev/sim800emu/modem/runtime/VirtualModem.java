@@ -5,24 +5,37 @@ import dev.sim800emu.modem.ModemEngine;
 import dev.sim800emu.modem.ModemLines;
 import dev.sim800emu.modem.SerialOutput;
 import dev.sim800emu.modem.config.ModemConfig;
+import dev.sim800emu.modem.control.ControlCommand;
+import dev.sim800emu.modem.control.ControlException;
+import dev.sim800emu.modem.control.ControlTarget;
+import dev.sim800emu.modem.control.ModemStatus;
 import dev.sim800emu.modem.net.Network;
 import dev.sim800emu.modem.netty.EventLoopClock;
+import dev.sim800emu.modem.scenario.Scenario;
+import dev.sim800emu.modem.scenario.ScenarioListener;
+import dev.sim800emu.modem.scenario.ScenarioRunner;
 import io.netty.channel.EventLoop;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * A modem bound to a Netty event loop: the thread-safe face of a {@link ModemEngine}. Every call
  * hops onto the modem's event loop, where the engine, its sockets and its timers live; many modems
  * share one loop.
  */
-public final class VirtualModem {
+public final class VirtualModem implements ControlledModem {
     private final EventLoop loop;
     private final ModemEngine engine;
     /** Hosts on the serial line; touched only on the loop. */
     private final List<Host> hosts = new ArrayList<>();
+    /** Watchers of the serial line (scenarios); touched only on the loop. */
+    private final List<SerialObserver> observers = new ArrayList<>();
+    /** Runs once, when the first host connects (a scenario's start); touched only on the loop. */
+    private Runnable onFirstHost;
 
     public VirtualModem(ModemConfig config, EventLoop loop, Network network) {
         this.loop = loop;
@@ -32,6 +45,9 @@ public final class VirtualModem {
         engine.attach(bytes -> {
             for (Host h : hosts) {
                 h.out.write(bytes);
+            }
+            for (SerialObserver o : observers) {
+                o.fromModem(bytes);
             }
         });
         engine.attachLines(new ModemLines() {
@@ -85,6 +101,11 @@ public final class VirtualModem {
     public Host connectHost(SerialOutput out, ModemLines lines) {
         Host h = new Host(out, lines);
         hosts.add(h);
+        if (onFirstHost != null) {
+            Runnable first = onFirstHost;
+            onFirstHost = null;
+            first.run();
+        }
         lines.onLines(engine.lines());
         lines.onInputReady(engine.inputReady());
         engine.powerOn();
@@ -112,7 +133,103 @@ public final class VirtualModem {
 
     /** Bytes typed by the host. The array must not be changed afterwards. */
     public void input(byte[] bytes) {
-        run(e -> e.onSerialInput(bytes));
+        run(e -> hostInput(bytes, 0, bytes.length));
+    }
+
+    /** Bytes typed by a host, on {@link #eventLoop()}: observers see them, then the modem reads them. */
+    public void hostInput(byte[] bytes, int off, int len) {
+        for (SerialObserver o : observers) {
+            o.fromHost(bytes, off, len);
+        }
+        engine.onSerialInput(bytes, off, len);
+    }
+
+    /** Adds a watcher of the serial line (call on {@link #eventLoop()}). */
+    public void observe(SerialObserver observer) {
+        observers.add(observer);
+    }
+
+    public void unobserve(SerialObserver observer) {
+        observers.remove(observer);
+    }
+
+    /**
+     * Runs {@code start} on the loop when the first host connects, or at once if one already has
+     * (a PTY counts from the start): the moment a scenario's clock starts.
+     */
+    public void whenFirstHostConnects(Runnable start) {
+        run(e -> {
+            if (hosts.isEmpty()) {
+                onFirstHost = start;
+            } else {
+                start.run();
+            }
+        });
+    }
+
+    /**
+     * Plays {@code scenario} against this modem: its clock starts when the first host connects,
+     * its {@code when} steps watch this modem's serial line. Call {@link ScenarioRunner#stop()} on
+     * {@link #eventLoop()}.
+     */
+    public ScenarioRunner play(Scenario scenario, ScenarioListener listener) {
+        return play(scenario, engine.control(), listener);
+    }
+
+    /** The same against {@code target} instead of the modem's own control (a test's fake, a decorator). */
+    public ScenarioRunner play(Scenario scenario, ControlTarget target, ScenarioListener listener) {
+        ScenarioRunner runner = new ScenarioRunner(scenario, engine.clock(), target, listener);
+        run(e -> observe(new SerialObserver() {
+            @Override
+            public void fromHost(byte[] bytes, int off, int len) {
+                runner.fromHost(bytes, off, len);
+            }
+
+            @Override
+            public void fromModem(byte[] bytes) {
+                runner.fromModem(bytes, 0, bytes.length);
+            }
+        }));
+        whenFirstHostConnects(runner::start);
+        return runner;
+    }
+
+    @Override
+    public CompletableFuture<Void> control(ControlCommand command) {
+        return onLoop(() -> {
+            engine.control().apply(command);
+            return null;
+        });
+    }
+
+    @Override
+    public CompletableFuture<ModemStatus> status() {
+        return onLoop(() -> engine.control().status());
+    }
+
+    /**
+     * {@code action} on the modem's thread, its outcome as a future. A port that cannot do what a
+     * command needs (UnsupportedOperationException) and an argument the engine rejects are the
+     * modem refusing, as far as a caller is concerned; anything else is a failure of ours.
+     */
+    private <T> CompletableFuture<T> onLoop(Supplier<T> action) {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        try {
+            run(e -> {
+                try {
+                    f.complete(action.get());
+                } catch (ControlException ex) {
+                    f.completeExceptionally(ex);
+                } catch (UnsupportedOperationException | IllegalArgumentException | IllegalStateException ex) {
+                    f.completeExceptionally(new ControlException(String.valueOf(ex.getMessage())));
+                } catch (RuntimeException ex) {
+                    f.completeExceptionally(ex);
+                }
+            });
+        } catch (RejectedExecutionException ex) {
+            f.completeExceptionally(new ControlException("the modem has stopped"));
+        }
+        return f;
     }
 
     /** Runs {@code action} on the modem's thread. */

@@ -242,7 +242,7 @@ public final class Rfc2217Endpoint implements AutoCloseable {
         @Override
         public void fromHost(byte[] bytes, int off, int len) {
             trace.fromHost(bytes, off, len);
-            engine.onSerialInput(bytes, off, len);
+            modem.hostInput(bytes, off, len);
         }
 
         @Override

@@ -117,7 +117,7 @@ public final class TcpSerialEndpoint implements AutoCloseable {
         dev.sim800emu.modem.ModemEngine engine = modem.engine();
         HostInput in = new HostInput(ch, engine::inputReady, bytes -> {
             trace.fromHost(bytes, 0, bytes.length);
-            engine.onSerialInput(bytes, 0, bytes.length);
+            modem.hostInput(bytes, 0, bytes.length); // through the line's observers (scenarios)
         });
         input = in;
         java.util.function.Consumer<byte[]> toHost = bytes -> {

@@ -1,0 +1,23 @@
+package dev.sim800emu.modem.runtime;
+
+import dev.sim800emu.modem.control.ControlCommand;
+import dev.sim800emu.modem.control.ControlException;
+import dev.sim800emu.modem.control.ModemStatus;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The control plane of one modem as other threads see it: each call hops onto the modem's own
+ * thread and answers through a future, so a caller on an event loop never blocks. The HTTP API
+ * serves these; {@link VirtualModem} is the real one.
+ */
+public interface ControlledModem {
+
+    /**
+     * Carries out {@code command}; the future fails with {@link ControlException} when the modem
+     * refuses it (the message is one line for a person).
+     */
+    CompletableFuture<Void> control(ControlCommand command);
+
+    /** A snapshot of the modem; fails with {@link ControlException} when it cannot be taken. */
+    CompletableFuture<ModemStatus> status();
+}
