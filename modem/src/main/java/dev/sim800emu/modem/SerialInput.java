@@ -111,10 +111,13 @@ final class SerialInput {
     }
 
     private void feedCommand(int b) {
-        if (echoOn()) {
+        CommandLineFramer.Event event = framer.feed(b);
+        // Every byte is echoed as it arrives, except a bare LF that ends a line: a SIM800L answers
+        // "AT\n" with "AT\r\nOK\r\n" (hex dumps in KenLagoni/MavlinkGPRS, libraries/SIM800L).
+        if (echoOn() && !(b == '\n' && event != CommandLineFramer.Event.NONE && event != CommandLineFramer.Event.REPEAT)) {
             echo.write(b);
         }
-        switch (framer.feed(b)) {
+        switch (event) {
             case LINE -> {
                 if (framer.justEndedWithCr() && inbox.size() > 0 && inbox.peek() == '\n') {
                     inbox.take();

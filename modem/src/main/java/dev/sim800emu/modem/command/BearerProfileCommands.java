@@ -34,7 +34,12 @@ public final class BearerProfileCommands {
             }
             case 1 -> {
                 a.expectCount(2, 2);
-                if (p.status() == AppBearers.CONNECTED || !modem.radio().registered()
+                if (p.status() == AppBearers.CONNECTED) {
+                    // Opening an open bearer is a state refusal, CME 3 as CMEE says (LilyGo-T-Call-SIM800
+                    // issue 259, CMEE=2); a failed activation below stays plain ERROR (TinyGSM issue 60).
+                    return Result.notAllowed();
+                }
+                if (!modem.radio().registered()
                         || !modem.config().apnAccepted(p.param("APN"), p.param("USER"), p.param("PWD"))) {
                     return Result.ERROR;
                 }

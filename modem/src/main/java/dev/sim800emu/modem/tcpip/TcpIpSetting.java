@@ -54,12 +54,19 @@ enum TcpIpSetting {
     RDTIMER("+CIPRDTIMER", true, 2, field(2000, 100, 4000), field(3500, 100, 7000)),
     /** TCP keep-alive: mode, idle (s), interval (s), count. */
     TKA("+CIPTKA", false, 1, field(0, 0, 1), field(7200, 30, 7200), field(75, 30, 600), field(9, 1, 9)),
-    SSL("+CIPSSL", false, 1, field(0, 0, 1));
+    /**
+     * Test form {@code +CIPSSL: (0-1)}, a dash where the other two-value settings print a comma: a
+     * SIM800L R14.18 answers so (TinyGSM issue 213), and drivers compare the literal to detect SSL.
+     */
+    SSL("+CIPSSL", false, 1, new Field(null, 0, 0, 1, true));
 
-    /** One integer of a setting: what the test form calls it (or null), its default and range. */
-    record Field(String label, int initial, int min, int max) {
+    /**
+     * One integer of a setting: what the test form calls it (or null), its default and range, and
+     * whether the test form prints a two-value range with a dash like a longer one.
+     */
+    record Field(String label, int initial, int min, int max, boolean dashed) {
         String range() {
-            String r = max == min + 1 ? min + "," + max : min + "-" + max;
+            String r = max == min + 1 && !dashed ? min + "," + max : min + "-" + max;
             return "(" + (label == null ? "" : label + ":") + r + ")";
         }
     }
@@ -92,11 +99,11 @@ enum TcpIpSetting {
     }
 
     private static Field field(int initial, int min, int max) {
-        return new Field(null, initial, min, max);
+        return new Field(null, initial, min, max, false);
     }
 
     private static Field field(String label, int initial, int min, int max) {
-        return new Field(label, initial, min, max);
+        return new Field(label, initial, min, max, false);
     }
 
     int size() {
