@@ -54,7 +54,7 @@ final class Contexts {
         c.apply(BearerEvent.ACTIVATE);
         long delay = ip.host.config().activationMillis();
         if (delay == 0) {
-            return finishActivation(c);
+            return finishActivation(ctx, c);
         }
         int epochAtStart = ip.epoch;
         ip.host.clock().schedule(delay, () -> {
@@ -62,15 +62,18 @@ final class Contexts {
                 return; // power cycle or CIPSHUT: the command went with it (and another may be pending)
             }
             // The network may have dropped the context meanwhile: the activation failed.
-            ctx.complete(c.state() == BearerState.CONFIG ? finishActivation(c) : Result.ERROR);
+            ctx.complete(c.state() == BearerState.CONFIG ? finishActivation(ctx, c) : Result.ERROR);
         });
         return Result.PENDING;
     }
 
-    private Result finishActivation(PdpContext c) {
+    private Result finishActivation(CommandContext ctx, PdpContext c) {
         ModemConfig cfg = ip.host.config();
         if (!ip.host.gprsAttached() || !cfg.apnAccepted(c.apn, c.user, c.password)) {
             c.apply(BearerEvent.REJECTED);
+            // A SIM800L prints the context's loss before the ERROR (hex dumps in KenLagoni/MavlinkGPRS,
+            // libraries/SIM800L/SIM800 sata analysis.txt): "\r\n+PDP: DEACT\r\n\r\nERROR\r\n".
+            ctx.out().info("+PDP: DEACT");
             return Result.ERROR;
         }
         c.apply(BearerEvent.ACTIVATED);

@@ -128,7 +128,7 @@ class StartupCommandsTest {
         h.at("ATE0");
         assertThat(h.at("AT+CGATT=0")).isEqualTo("\r\nOK\r\n");
         h.at("AT+CSTT=\"CMNET\"");
-        assertThat(h.at("AT+CIICR")).isEqualTo("\r\nERROR\r\n");
+        assertThat(h.at("AT+CIICR")).isEqualTo("\r\n+PDP: DEACT\r\n\r\nERROR\r\n");
         assertThat(h.at("AT+CIPSTATUS")).isEqualTo("\r\nOK\r\n\r\nSTATE: PDP DEACT\r\n");
     }
 

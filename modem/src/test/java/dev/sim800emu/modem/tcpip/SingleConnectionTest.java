@@ -322,7 +322,7 @@ class SingleConnectionTest {
         ModemHarness strict = new ModemHarness(ModemConfig.builder().bootMillis(0).activationMillis(0)
                 .apnRules(List.of(ApnRule.parse("iot.example,user,pass"))).build()).quiet();
         strict.at("AT+CSTT=\"CMNET\"");
-        assertThat(strict.at("AT+CIICR")).isEqualTo("\r\nERROR\r\n");
+        assertThat(strict.at("AT+CIICR")).isEqualTo("\r\n+PDP: DEACT\r\n\r\nERROR\r\n");
         assertThat(strict.at("AT+CIPSTATUS")).isEqualTo("\r\nOK\r\n\r\nSTATE: PDP DEACT\r\n");
         assertThat(strict.at("AT+CSTT=\"iot.example\",\"user\",\"pass\"")).isEqualTo("\r\nERROR\r\n");
         assertThat(strict.at("AT+CIPSHUT")).isEqualTo("\r\nSHUT OK\r\n");

@@ -19,7 +19,12 @@ final class EngineTarget implements TranscriptTarget {
     private final Map<FakeLink, Integer> expected = new HashMap<>();
 
     EngineTarget(boolean echoOn) {
-        h = echoOn ? new ModemHarness().booted() : new ModemHarness().quiet();
+        this(echoOn, new ModemHarness());
+    }
+
+    /** A target on a harness of the caller's making (a field capture's operator, signal, address). */
+    EngineTarget(boolean echoOn, ModemHarness harness) {
+        h = echoOn ? harness.booted() : harness.quiet();
         h.net.name("www.baidu.com", "127.0.0.77", "127.0.0.78");
         h.net.name("www.sim.com", SERVER);
     }
