@@ -118,7 +118,7 @@ class InputResumeTest {
             r.send(typedBehind());
             assertThat(r.modem.inputReady()).isFalse();
             r.clock.advance(100);
-            assertThat(r.take()).isEqualTo("\r\nERROR\r\n\r\nOK\r\n");
+            assertThat(r.take()).isEqualTo("\r\n+PDP: DEACT\r\n\r\nERROR\r\n\r\nOK\r\n");
             assertResumed(r);
         }
 
