@@ -36,6 +36,22 @@ final class Converters {
         return v;
     }
 
+    /** "1.0,1.2" or "TLSv1,TLSv1.2" → the JDK's names, comma-separated. */
+    static final class TlsVersions implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            List<String> names = new java.util.ArrayList<>();
+            for (String v : value.split(",")) {
+                String name = dev.sim800emu.modem.netty.TlsPolicy.versionName(v);
+                if (name == null) {
+                    throw new TypeConversionException("'" + v.trim() + "' is not a TLS version (3.0, 1.0, 1.1, 1.2, 1.3)");
+                }
+                names.add(name);
+            }
+            return String.join(",", names);
+        }
+    }
+
     static final class BootTime implements ITypeConverter<Long> {
         @Override
         public Long convert(String value) {

@@ -7,6 +7,7 @@ import dev.sim800emu.modem.control.http.ControlAccess;
 import dev.sim800emu.modem.control.http.ControlServer;
 import dev.sim800emu.modem.net.DestinationPolicy;
 import dev.sim800emu.modem.net.NetworkOptions;
+import dev.sim800emu.modem.netty.TlsPolicy;
 import dev.sim800emu.modem.netty.NettyNetwork;
 import dev.sim800emu.modem.runtime.ModemRegistry;
 import dev.sim800emu.modem.runtime.VirtualModem;
@@ -114,6 +115,15 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--activation-time", paramLabel = "MS", defaultValue = "100", converter = Converters.ActivationTime.class,
             description = "Time AT+CIICR spends in IP CONFIG (default: ${DEFAULT-VALUE}).")
     long activationMs;
+
+    @Option(names = "--tls", paramLabel = "VERSIONS", converter = Converters.TlsVersions.class,
+            description = "TLS versions AT+CIPSSL and HTTPS links offer, e.g. 1.0,1.2 for a later firmware "
+                    + "(default: 1.0, as the SIM800's firmware).")
+    String tlsVersions;
+
+    @Option(names = "--tls-trust", paramLabel = "FILE",
+            description = "PEM CA certificates servers must chain to (default: no verification, as the chip).")
+    java.io.File tlsTrust;
 
     @Option(names = "--pin", paramLabel = "PIN", description = "Lock the SIM with this PIN (AT+CPIN).")
     String pin;
@@ -223,6 +233,12 @@ public final class Main implements Callable<Integer> {
             err.println("sim800emu: " + e.getMessage());
             return 2;
         }
+        TlsPolicy tls;
+        try {
+            tls = new TlsPolicy(tlsVersions != null ? List.of(tlsVersions.split(",")) : TlsPolicy.CHIP_VERSIONS, tlsTrust);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            return badOption(err, tlsTrust != null ? "--tls-trust" : "--tls", e.getMessage());
+        }
         EventLoopGroup group = NettyNetwork.newEventLoopGroup(1);
         NettyNetwork network = null;
         TcpSerialEndpoint tcpEndpoint = null;
@@ -231,7 +247,7 @@ public final class Main implements Callable<Integer> {
         ControlServer controlServer = null;
         try {
             network = new NettyNetwork(group.next(), new NetworkOptions(dnsServer, policy, serverAddress,
-                    serverPortOffset));
+                    serverPortOffset), tls);
             VirtualModem modem = new VirtualModem(config, network.eventLoop(), network);
             if (scenario != null) {
                 // before the serial endpoint opens, so that the first host starts the scenario's clock

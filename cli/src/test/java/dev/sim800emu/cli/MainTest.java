@@ -51,7 +51,7 @@ class MainTest {
         for (String option : List.of("--tcp", "--pty", "--rfc2217", "--keep-powered", "--trace", "--baud-pacing",
                 "--server-port-offset", "--server-bind", "--dns", "--apn", "--allow", "--deny", "--local-ip",
                 "--connect-timeout", "--boot-time", "--activation-time", "--pin", "--imei", "--control",
-                "--control-token", "--scenario", "--help", "--version", "ctl")) {
+                "--control-token", "--scenario", "--tls", "--tls-trust", "--help", "--version", "ctl")) {
             assertThat(r.out()).contains(option);
         }
         // help wraps lines, so compare with runs of white space folded
@@ -107,6 +107,9 @@ class MainTest {
         "--activation-time -5",
         "--activation-time 1.5",
         "--imei 12",
+        "--tls 2.5",
+        "--tls 1.0,x",
+        "--tls-trust /nonexistent/ca.pem",
         "--imei 12345678901234x",
         "--pin",
         "--control x",

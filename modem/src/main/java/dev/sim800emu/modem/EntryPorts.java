@@ -113,6 +113,11 @@ final class EntryPorts {
             }
 
             @Override
+            public void onTlsFailed(boolean alert, String reason) {
+                door.accept(() -> l.onTlsFailed(alert, reason));
+            }
+
+            @Override
             public void onData(byte[] data, InetSocketAddress from) {
                 door.accept(() -> l.onData(data, from));
             }

@@ -13,6 +13,15 @@ public interface LinkListener {
     /** The link could not be opened: refused, timed out, unreachable, or denied by policy. */
     void onConnectFailed(String reason);
 
+    /**
+     * The TCP connection was made but the TLS handshake failed (a TLS link only); terminal, like
+     * {@link #onConnectFailed}. {@code alert} tells a fatal alert from the server (the version it
+     * will not speak, say) from a failure on this side (a certificate not trusted, a timeout).
+     */
+    default void onTlsFailed(boolean alert, String reason) {
+        onConnectFailed(reason);
+    }
+
     /** Bytes from the peer; for UDP one datagram, with its sender. */
     void onData(byte[] data, InetSocketAddress from);
 

@@ -81,10 +81,20 @@ abstract class ChannelLink extends ChannelInboundHandlerAdapter implements NetLi
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        if (live()) {
-            toEngine(new LinkEvent.Connected(), handshakes());
+        if (live() && !secured()) {
+            connected();
         }
         ctx.fireChannelActive();
+    }
+
+    /** The link is open for the engine (for TLS: after the handshake). */
+    protected final void connected() {
+        toEngine(new LinkEvent.Connected(), handshakes());
+    }
+
+    /** TLS on top: the link is open only when its handshake is done, not when TCP connects. */
+    protected boolean secured() {
+        return false;
     }
 
     /** Whether opening takes a round trip (TCP's handshake), which a shaped link makes felt. */
@@ -120,7 +130,8 @@ abstract class ChannelLink extends ChannelInboundHandlerAdapter implements NetLi
             deliver(event);
             return;
         }
-        if (event instanceof LinkEvent.Failed || event instanceof LinkEvent.Closed) {
+        if (event instanceof LinkEvent.Failed || event instanceof LinkEvent.Closed
+                || event instanceof LinkEvent.TlsFailed) {
             ending = true;
         }
         if (event instanceof LinkEvent.Data d) {
@@ -211,6 +222,9 @@ abstract class ChannelLink extends ChannelInboundHandlerAdapter implements NetLi
         } else if (event instanceof LinkEvent.Failed f) {
             finish();
             listener.onConnectFailed(f.reason());
+        } else if (event instanceof LinkEvent.TlsFailed t) {
+            finish();
+            listener.onTlsFailed(t.alert(), t.reason());
         } else if (event instanceof LinkEvent.Closed c) {
             finish();
             listener.onClosed(c.reason());

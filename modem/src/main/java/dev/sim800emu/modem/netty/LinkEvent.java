@@ -10,6 +10,10 @@ sealed interface LinkEvent {
     record Failed(String reason) implements LinkEvent {
     }
 
+    /** The TLS handshake failed after the TCP connect. */
+    record TlsFailed(boolean alert, String reason) implements LinkEvent {
+    }
+
     record Data(byte[] data, InetSocketAddress from) implements LinkEvent {
     }
 

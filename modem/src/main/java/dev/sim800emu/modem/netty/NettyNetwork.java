@@ -13,7 +13,11 @@ import dev.sim800emu.modem.net.ResolveCallback;
 import dev.sim800emu.modem.net.ServerHandle;
 import dev.sim800emu.modem.net.ServerListener;
 import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
@@ -54,6 +58,8 @@ public final class NettyNetwork implements Network, AutoCloseable {
     private final boolean kernelAcks;
     private final ChannelGroup channels;
     private final NameService names;
+    /** Null until a TLS link needs the chip's policy (most modems never open one). */
+    private TlsPolicy tls;
     private final Shaping shaping = new Shaping();
     private volatile boolean closed;
     private boolean refusing;
@@ -62,7 +68,13 @@ public final class NettyNetwork implements Network, AutoCloseable {
     private long dnsDelayNanos;
 
     public NettyNetwork(EventLoop loop, NetworkOptions options) {
+        this(loop, options, null);
+    }
+
+    /** @param tls what TLS links offer and whom they trust; null for the chip's (TLS 1.0, no checks) */
+    public NettyNetwork(EventLoop loop, NetworkOptions options, TlsPolicy tls) {
         this.loop = loop;
+        this.tls = tls;
         this.options = options;
         this.transport = Transport.of(loop);
         this.kernelAcks = transport == Transport.EPOLL && Libc.available();
@@ -126,16 +138,17 @@ public final class NettyNetwork implements Network, AutoCloseable {
     }
 
     private NetLink openTcp(LinkRequest request, InetSocketAddress remote, LinkListener listener) {
-        TcpLink link = new TcpLink(listener, this::isClosed, kernelAcks, shaping);
+        LinkRequest.Tls secure = request.tls();
+        TcpLink link = new TcpLink(listener, this::isClosed, kernelAcks, shaping, secure != null);
+        int timeout = (int) Math.max(1, Math.min(Integer.MAX_VALUE, request.connectTimeoutMillis()));
         Bootstrap b = new Bootstrap()
                 .group(loop)
                 .channel(transport.socket)
                 .disableResolver()
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
-                        (int) Math.max(1, Math.min(Integer.MAX_VALUE, request.connectTimeoutMillis())))
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, timeout)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
-                .handler(link);
+                .handler(secure == null ? link : tlsPipeline(link, secure, remote, timeout));
         keepAlive(b, request.keepAlive());
         ChannelFuture f;
         if (request.localPort() != 0) {
@@ -150,6 +163,24 @@ public final class NettyNetwork implements Network, AutoCloseable {
         channels.add(f.channel());
         link.start(f);
         return link;
+    }
+
+    /** The TLS handler below the link: SNI from the host name the host gave, the policy's versions. */
+    private ChannelInitializer<Channel> tlsPipeline(TcpLink link, LinkRequest.Tls secure, InetSocketAddress remote,
+                                                    int timeoutMillis) {
+        if (tls == null) {
+            tls = TlsPolicy.chip();
+        }
+        SslContext context = tls.context(secure.trustedCertificate());
+        return new ChannelInitializer<>() {
+            @Override
+            protected void initChannel(Channel ch) {
+                String peer = secure.serverName() != null ? secure.serverName() : remote.getAddress().getHostAddress();
+                SslHandler ssl = context.newHandler(ch.alloc(), peer, remote.getPort());
+                ssl.setHandshakeTimeoutMillis(timeoutMillis);
+                ch.pipeline().addLast(ssl, link);
+            }
+        };
     }
 
     private void keepAlive(Bootstrap b, LinkRequest.KeepAlive ka) {

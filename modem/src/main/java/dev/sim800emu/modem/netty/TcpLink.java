@@ -12,6 +12,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.channel.unix.UnixChannel;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -57,9 +58,22 @@ final class TcpLink extends ChannelLink {
     /** What a reset by the peer looks like to the listener (the kernel's words for ECONNRESET). */
     static final String PEER_RESET = "Connection reset by peer";
 
+    /** A TLS handler sits below this one: the link opens when its handshake is done. */
+    private final boolean tls;
+
     TcpLink(LinkListener listener, BooleanSupplier networkClosed, boolean kernelAcks, Shaping shaping) {
+        this(listener, networkClosed, kernelAcks, shaping, false);
+    }
+
+    TcpLink(LinkListener listener, BooleanSupplier networkClosed, boolean kernelAcks, Shaping shaping, boolean tls) {
         super(listener, networkClosed, shaping);
         this.kernelAcks = kernelAcks;
+        this.tls = tls;
+    }
+
+    @Override
+    protected boolean secured() {
+        return tls;
     }
 
     // ---------------------------------------------------------------- engine → network
@@ -183,6 +197,10 @@ final class TcpLink extends ChannelLink {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof SslHandshakeCompletionEvent done) {
+            handshakeDone(ctx, done);
+            return;
+        }
         if (evt instanceof ChannelInputShutdownEvent) {
             // The peer sent FIN. Half-closure is enabled only to get this moment: the socket is
             // still open, so acknowledgements that arrived with the FIN can be read before CLOSED.
@@ -191,6 +209,32 @@ final class TcpLink extends ChannelLink {
             return;
         }
         ctx.fireUserEventTriggered(evt);
+    }
+
+    /**
+     * The TLS handshake ended. With TLS the kernel's acknowledgement count still works as a lower
+     * bound: the send queue holds records, which are never smaller than the bytes they carry.
+     */
+    private void handshakeDone(ChannelHandlerContext ctx, SslHandshakeCompletionEvent done) {
+        if (done.isSuccess()) {
+            if (live()) {
+                connected();
+            }
+            return;
+        }
+        if (live()) {
+            String reason = describe(rootCause(done.cause()));
+            toEngine(new LinkEvent.TlsFailed(reason.contains("Received fatal alert"), reason));
+        }
+        ctx.close();
+    }
+
+    private static Throwable rootCause(Throwable t) {
+        Throwable c = t;
+        while (c.getCause() != null && !(c instanceof javax.net.ssl.SSLException)) {
+            c = c.getCause();
+        }
+        return c;
     }
 
     @Override

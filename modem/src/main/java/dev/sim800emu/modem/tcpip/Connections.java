@@ -46,15 +46,18 @@ final class Connections {
         ip.processing = true;
         int generation = l.generation;
         byte[] literal = ModemConfig.parseIpv4(hostName);
+        // AT+CIPSSL=1 makes this TCP link TLS; links opened before stay as they are (SSL note §3.9).
+        LinkRequest.Tls tls = protocol == Protocol.TCP && ip.settings().get(TcpIpSetting.SSL) == 1
+                ? new LinkRequest.Tls(literal == null ? hostName : null, ip.host.sslCertificate()) : null;
         if (literal != null) {
-            connect(l, generation, address(literal));
+            connect(l, generation, address(literal), tls);
         } else {
             ip.host.network().resolve(hostName, new ResolveCallback() {
                 @Override
                 public void onResolved(List<InetAddress> addresses) {
                     if (l.generation == generation) {
                         l.remoteIp = addresses.get(0).getHostAddress();
-                        connect(l, generation, addresses.get(0));
+                        connect(l, generation, addresses.get(0), tls);
                     }
                 }
 
@@ -77,13 +80,13 @@ final class Connections {
         }
     }
 
-    private void connect(Link l, int generation, InetAddress address) {
+    private void connect(Link l, int generation, InetAddress address, LinkRequest.Tls tls) {
         TcpIpSettings s = ip.settings();
         int localPort = l.protocol == Protocol.TCP ? l.localTcpPort : l.localUdpPort;
         LinkRequest.KeepAlive ka = s.get(TcpIpSetting.TKA) == 1 ? new LinkRequest.KeepAlive(
                 s.get(TcpIpSetting.TKA, 1), s.get(TcpIpSetting.TKA, 2), s.get(TcpIpSetting.TKA, 3)) : null;
         LinkRequest req = new LinkRequest(l.protocol, address, l.remotePort, localPort,
-                ip.host.config().connectTimeoutMillis(), ka);
+                ip.host.config().connectTimeoutMillis(), ka, tls);
         l.net = ip.host.network().open(req, new SocketEvents(ip, l, generation));
         ip.applyReading(l);
     }
@@ -100,6 +103,16 @@ final class Connections {
                 w.text("CONNECT FAIL");
             });
         }
+    }
+
+    /**
+     * The TLS handshake of a CIPSSL link failed: the chip prints "n, CLOSE OK" rather than CONNECT
+     * FAIL (TinyGSM #378, #425), in single mode plain "CLOSE OK" (unconfirmed), and the link is closed.
+     */
+    void handshakeFailed(Link l) {
+        l.detach(true);
+        l.apply(LinkEvent.CONNECT_FAILED);
+        ip.host.urc(w -> w.text(ip.prefix(l) + "CLOSE OK"));
     }
 
     Result cipclose(CommandContext ctx, int id, boolean quick) {

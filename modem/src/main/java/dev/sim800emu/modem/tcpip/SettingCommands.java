@@ -63,15 +63,11 @@ final class SettingCommands {
     private static void cipssl(CommandTable.Section<?, TcpIpStack> t) {
         TcpIpSetting k = TcpIpSetting.SSL;
         t.command(k.command)
-                .test(k.testText())
+                .test(k.testText()) // "+CIPSSL: (0-1)": see TcpIpSetting.SSL
                 .read((ip, c, a) -> info(c, k.readText(ip.settings())))
                 .write((ip, c, a) -> {
-                    int v = k.parse(a, ip.settings())[0];
-                    // TLS is not emulated yet; accepting 1 would silently open plain TCP.
-                    if (v == 1) {
-                        return Result.ERROR;
-                    }
-                    ip.settings().set(k, v);
+                    // Applies to the next CIPSTART (Connections), in any state.
+                    ip.settings().set(k, k.parse(a, ip.settings())[0]);
                     return Result.OK;
                 });
     }

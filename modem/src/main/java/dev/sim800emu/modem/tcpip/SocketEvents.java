@@ -43,6 +43,13 @@ final class SocketEvents implements LinkListener {
     }
 
     @Override
+    public void onTlsFailed(boolean alert, String reason) {
+        if (current() && l.state() == LinkState.CONNECTING) {
+            ip.connections.handshakeFailed(l);
+        }
+    }
+
+    @Override
     public void onData(byte[] data, InetSocketAddress from) {
         if (current() && l.state().busy()) {
             l.rxTotal += data.length;

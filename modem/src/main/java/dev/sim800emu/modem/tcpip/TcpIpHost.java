@@ -39,6 +39,11 @@ public interface TcpIpHost {
     /** Raw bytes to the host in data mode. */
     void writeData(byte[] bytes);
 
+    /** The CA certificate the host loaded for TLS (AT+SSLSETCERT), or null. */
+    default byte[] sslCertificate() {
+        return null;
+    }
+
     /** Something that DCD depends on changed. */
     void linesChanged();
 }

@@ -138,6 +138,33 @@ public final class RawHost implements AutoCloseable {
         return await(answer, timeout);
     }
 
+    /**
+     * The next {@code n} bytes the modem printed (fewer if they do not come in time), for tests that
+     * compare exact bytes; what follows stays for the next call.
+     */
+    public String take(int n, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (received) {
+            while (received.size() < n && !eof) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                try {
+                    received.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            byte[] have = received.toByteArray();
+            int k = Math.min(n, have.length);
+            received.reset();
+            received.write(have, k, have.length - k);
+            return new String(have, 0, k, StandardCharsets.ISO_8859_1);
+        }
+    }
+
     /** Skips everything received so far. */
     public void skip() {
         synchronized (received) {
