@@ -35,6 +35,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** The driver against the emulator, in every transport mode: real sockets on 127.0.0.1 only. */
 class DriverTest {
+    /** Own threads: the common pool may have one thread, and these tasks block. */
+    private static final java.util.concurrent.ExecutorService THREADS = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "driver-test");
+        t.setDaemon(true);
+        return t;
+    });
     private VirtualSim800 modem;
     private final List<AutoCloseable> cleanup = new ArrayList<>();
 
@@ -91,7 +97,7 @@ class DriverTest {
             // both links receive while both send: notices for one cross the other's reads
             CompletableFuture<byte[]> ra = readAll(a, da.length);
             CompletableFuture<byte[]> rb = readAll(b, db.length);
-            CompletableFuture<Void> wa = CompletableFuture.runAsync(() -> write(a, da));
+            CompletableFuture<Void> wa = CompletableFuture.runAsync(() -> write(a, da), THREADS);
             write(b, db);
             wa.get(60, TimeUnit.SECONDS);
             assertThat(ra.get(60, TimeUnit.SECONDS)).isEqualTo(da);
@@ -111,7 +117,7 @@ class DriverTest {
                 } catch (IOException e) {
                     throw new RuntimeException(e);
                 }
-            });
+            }, THREADS);
             try (ModemSocket s = d.openSocket("127.0.0.1", server.getLocalPort())) {
                 s.setSoTimeout(10_000);
                 peer.get(10, TimeUnit.SECONDS);
@@ -149,7 +155,7 @@ class DriverTest {
                 } catch (IOException e) {
                     throw new java.util.concurrent.CompletionException(e);
                 }
-            });
+            }, THREADS);
             modem.pdpDeact();
             assertThatThrownBy(() -> blocked.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(PdpDeactivatedException.class);
             assertThatThrownBy(() -> s.getOutputStream().write(1)).isInstanceOf(PdpDeactivatedException.class);
@@ -274,6 +280,6 @@ class DriverTest {
             } catch (IOException e) {
                 throw new java.util.concurrent.CompletionException(e);
             }
-        });
+        }, THREADS);
     }
 }
