@@ -7,6 +7,7 @@ in the page comes from those files; the verdicts compare them with the goals bel
 """
 import argparse
 import json
+import os
 import re
 
 import shaping_report
@@ -462,6 +463,10 @@ def main():
         o.extend(shaping_report.section(a.shaping, a.date, a.shaping_cmd))
         w("")
 
+    # ---------------------------------------------------------------- carried over
+    # Sections measured by their own command (bench/fresh_modem.sh) stay as they were.
+    o.extend(carried_sections())
+
     # ---------------------------------------------------------------- raw
     w("## Raw JMH output")
     w("")
@@ -478,6 +483,24 @@ def main():
     o.extend(l.rstrip("\n") for l in open(a.footprint) if not l.startswith("FOOTPRINT\t"))
     w("```")
     print("\n".join(o))
+
+
+def carried_sections():
+    """The lines between <!-- NAME:begin --> and <!-- NAME:end --> markers in the current doc."""
+    doc = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "docs", "benchmarks.md")
+    if not os.path.exists(doc):
+        return []
+    out, keep = [], False
+    for line in open(doc):
+        line = line.rstrip("\n")
+        if line.startswith("<!-- ") and line.endswith(":begin -->"):
+            keep = True
+        if keep:
+            out.append(line)
+        if line.startswith("<!-- ") and line.endswith(":end -->"):
+            keep = False
+            out.append("")
+    return out
 
 
 if __name__ == "__main__":
