@@ -20,7 +20,7 @@ public final class HostCheck {
     /** A fixed-length payload that stalls this long and goes on with "AT" was cut short. */
     static final long SHORT_PAYLOAD_GAP = 1000;
 
-    private enum Phase { COMMAND, AWAIT_PROMPT, PAYLOAD, AFTER_PAYLOAD, DISCARD }
+    private enum Phase { COMMAND, AWAIT_PROMPT, PAYLOAD, AFTER_PAYLOAD, DISCARD, REST_OF_WRITE }
 
     private final ModemView view;
     private final Consumer<Finding> listener;
@@ -149,6 +149,7 @@ public final class HostCheck {
                     afterCr = false;
                     payloadByte(b);
                 }
+                case REST_OF_WRITE -> { }
                 case DISCARD -> {
                     if (b == 0x1A || b == 0x1B) {
                         phase = Phase.COMMAND;
@@ -183,7 +184,9 @@ public final class HostCheck {
     /** What the modem did since the last write: a send it ended, a line that got its result. */
     private void resync() {
         resultOwed = false;
-        if (phase == Phase.PAYLOAD && !view.payloadOpen()) {
+        if (phase == Phase.REST_OF_WRITE) {
+            phase = Phase.COMMAND;
+        } else if (phase == Phase.PAYLOAD && !view.payloadOpen()) {
             phase = Phase.COMMAND; // CIPATS sent it, or the modem refused it
         } else if ((phase == Phase.AWAIT_PROMPT || phase == Phase.AFTER_PAYLOAD) && !view.lineRunning()) {
             phase = Phase.COMMAND;
@@ -318,7 +321,8 @@ public final class HostCheck {
             }
             lastPayloadAt = now;
             if (++count == fixed) {
-                phase = Phase.AFTER_PAYLOAD;
+                // a payload cut short ended inside the host's next command: the rest is its tail
+                phase = payloadReported ? Phase.REST_OF_WRITE : Phase.AFTER_PAYLOAD;
             }
             return;
         }
