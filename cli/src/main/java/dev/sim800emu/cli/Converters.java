@@ -59,6 +59,21 @@ final class Converters {
         }
     }
 
+    static final class StressDelay implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            try {
+                int ms = Integer.parseInt(value);
+                if (ms >= 0 && ms <= 60_000) {
+                    return ms;
+                }
+            } catch (NumberFormatException e) {
+                // below
+            }
+            throw new TypeConversionException("'" + value + "' is not 0..60000 ms");
+        }
+    }
+
     static final class ActivationTime implements ITypeConverter<Long> {
         @Override
         public Long convert(String value) {

@@ -135,6 +135,9 @@ public final class Main implements Callable<Integer> {
     @Mixin
     ControlOptions controlOptions;
 
+    @Mixin
+    DriverTestOptions driverTest;
+
     @Spec
     CommandSpec spec;
 
@@ -249,6 +252,7 @@ public final class Main implements Callable<Integer> {
             network = new NettyNetwork(group.next(), new NetworkOptions(dnsServer, policy, serverAddress,
                     serverPortOffset), tls);
             VirtualModem modem = new VirtualModem(config, network.eventLoop(), network);
+            driverTest.apply(modem, out, err);
             if (scenario != null) {
                 // before the serial endpoint opens, so that the first host starts the scenario's clock
                 modem.play(scenario, ControlOptions.log(out));
@@ -301,6 +305,7 @@ public final class Main implements Callable<Integer> {
             ControlServer c = controlServer;
             NettyNetwork n = network;
             Thread hook = new Thread(() -> {
+                driverTest.finish();
                 if (r != null) {
                     r.close();
                 }
@@ -314,6 +319,7 @@ public final class Main implements Callable<Integer> {
             return 0;
         } finally {
             if (stopped.getCount() > 0) {
+                driverTest.finish();
                 if (rfcEndpoint != null) {
                     rfcEndpoint.close();
                 }

@@ -51,7 +51,8 @@ class MainTest {
         for (String option : List.of("--tcp", "--pty", "--rfc2217", "--keep-powered", "--trace", "--baud-pacing",
                 "--server-port-offset", "--server-bind", "--dns", "--apn", "--allow", "--deny", "--local-ip",
                 "--connect-timeout", "--boot-time", "--activation-time", "--pin", "--imei", "--control",
-                "--control-token", "--scenario", "--tls", "--tls-trust", "--help", "--version", "ctl")) {
+                "--control-token", "--scenario", "--tls", "--tls-trust", "--stress-timing", "--seed",
+                "--stress-max-delay", "--host-check", "--help", "--version", "ctl")) {
             assertThat(r.out()).contains(option);
         }
         // help wraps lines, so compare with runs of white space folded
@@ -116,6 +117,9 @@ class MainTest {
         "--control nosuch.invalid:7080",
         "--control 0.0.0.0:7080",
         "--control 0.0.0.0:7080 --control-token short",
+        "--seed x",
+        "--stress-max-delay 60001",
+        "--stress-max-delay -1",
     })
     void badOptionPrintsOneLineAndExitsTwo(String args) {
         String[] argv = args.split(" ");

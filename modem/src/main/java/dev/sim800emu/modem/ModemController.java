@@ -64,6 +64,8 @@ final class ModemController implements ControlTarget {
         } else if (c instanceof ControlCommand.Dns d) {
             ControlChecks.dns(d.fault(), d.delayMillis());
             ControlChecks.port(() -> net.dnsFault(d.fault(), d.delayMillis()));
+        } else if (c instanceof ControlCommand.Stress s) {
+            modem.stress.set(s.timing());
         } else if (c instanceof ControlCommand.RefuseConnections r) {
             ControlChecks.port(() -> net.refuseConnections(r.refuse()));
         } else {

@@ -38,9 +38,8 @@ import java.util.function.Consumer;
  * {@link Inbox}) and {@link OutputQueue} (output buffer, URC queue, held output); the TCP/IP stack
  * reaches it through {@link StackHost}, the command families through {@link CommandHost}.
  *
- * <p>While a line runs, or waits for a network outcome, further input waits in the inbox
- * (type-ahead) and URCs wait in a queue: they go out, in the order they happened, right after the
- * line's final result.
+ * <p>While a line runs, or waits for a network outcome, type-ahead waits in the inbox and URCs in
+ * a queue that goes out right after the line's final result ({@link TimingStress} may hold both longer).
  *
  * <h2>Entry points settle</h2>
  * Everything that reaches the engine — serial input, line changes, timers and network callbacks
@@ -84,6 +83,7 @@ public final class ModemEngine {
     private final LineExecutor<ModemEngine> executor;
     final SerialInput input;
     private final PowerSwitch powerSwitch = new PowerSwitch(this);
+    final TimingStress stress = new TimingStress(this);
 
     /** Nesting of entry points; the outermost one settles on the way out. */
     private int depth;
@@ -103,7 +103,7 @@ public final class ModemEngine {
         this.radio = new Radio(config);
         this.rtc = new ModemRtc(config.wallClock());
         this.tcpip = new TcpIpStack(new StackHost(this));
-        this.output = new OutputQueue(wires::holdsOutput, pause -> tcpip.hostBackpressure(pause));
+        this.output = new OutputQueue(() -> wires.holdsOutput() || stress.holdsOutput(), tcpip::hostBackpressure);
         this.writer = new ResponseWriter(active, output.sink());
         this.executor = new LineExecutor<>(COMMANDS, this, writer, this::lineDone, this::lineSuspended);
         this.input = new SerialInput(this, executor, output.sink());
@@ -132,15 +132,15 @@ public final class ModemEngine {
     }
 
     /**
-     * Feeds waiting input on, releases URCs nothing holds, flushes, lets link reading follow the
-     * held output; then, at depth zero (listeners may call back in), publishes input readiness
-     * and the lines. Whatever path an event took, input cannot stay paused on a stale condition.
+     * Feeds input on, releases URCs nothing holds, flushes, lets link reading follow the held
+     * output; then publishes input readiness and the lines, so input cannot stay paused on a stale
+     * condition whatever path an event took.
      */
     private void settle() {
         depth++;
         try {
             input.pump();
-            if (!input.holdsUrcs()) {
+            if (!input.holdsUrcs() && !stress.holdsUrcs()) {
                 output.releaseUrcs();
             }
             output.flush();
@@ -162,7 +162,7 @@ public final class ModemEngine {
         output.attach(serial);
     }
 
-    /** Sets who is told about DCD, RI, CTS and DSR changes; it hears the current state at once. */
+    /** Sets who hears DCD, RI, CTS and DSR changes (the current state at once). */
     public void attachLines(ModemLines listener) {
         wires.attach(listener);
     }
@@ -217,10 +217,7 @@ public final class ModemEngine {
         wires.hostBaud(bitsPerSecond);
     }
 
-    /**
-     * The UART rate output is paced at with --baud-pacing: what the host set over RFC 2217, else
-     * AT+IPR, else (autobaud) 115200.
-     */
+    /** The UART rate --baud-pacing paces at: the host's (RFC 2217), else AT+IPR, else 115200. */
     public int serialRate() {
         return wires.serialRate();
     }
@@ -271,6 +268,7 @@ public final class ModemEngine {
     /** Power loss or reset: everything volatile goes, in every room. */
     void clearVolatileState() {
         output.dropHeld();
+        stress.reset();
         wires.reset();
         executor.abort();
         afterLine = null;
@@ -284,8 +282,14 @@ public final class ModemEngine {
 
     // ------------------------------------------------------------------ lines and URCs
 
-    /** The executor printed a line's final result. */
+    /** The executor printed a line's final result; under --stress-timing it may go later. */
     private void lineDone() {
+        if (!stress.deferResult(this::lineFinished)) {
+            lineFinished();
+        }
+    }
+
+    private void lineFinished() {
         enter();
         try {
             // Any command may have changed what the lines show (AT&C, AT+IFC, ATZ, AT&F …).
@@ -297,7 +301,9 @@ public final class ModemEngine {
                 r.run();
                 return;
             }
-            output.releaseUrcs();
+            if (!stress.holdsUrcs()) {
+                output.releaseUrcs();
+            }
             output.flush();
             input.startPendingDataMode();
             // Type-ahead runs when the event that finished this line is over (the settle step),
@@ -324,7 +330,7 @@ public final class ModemEngine {
             if (!powerSwitch.on()) {
                 return;
             }
-            if (input.holdsUrcs()) {
+            if (stress.holdUrc() || input.holdsUrcs()) {
                 ByteSink tmp = new ByteSink(32);
                 format.accept(new ResponseWriter(active, tmp));
                 output.queueUrc(tmp.drain());
@@ -344,13 +350,9 @@ public final class ModemEngine {
         return timers;
     }
 
-    public Network network() {
-        return network;
-    }
+    public Network network() { return network; }
 
-    public ModemConfig config() {
-        return config;
-    }
+    public ModemConfig config() { return config; }
 
     /** Bugs caught inside the engine since creation; any non-zero value is a defect. */
     public long internalErrors() {
@@ -372,17 +374,11 @@ public final class ModemEngine {
         return events;
     }
 
-    public AppBearers appBearers() {
-        return appBearers;
-    }
+    public AppBearers appBearers() { return appBearers; }
 
-    public Radio radio() {
-        return radio;
-    }
+    public Radio radio() { return radio; }
 
-    public TcpIpStack tcpip() {
-        return tcpip;
-    }
+    public TcpIpStack tcpip() { return tcpip; }
 
     /** The active settings. */
     public Profile settings() {

@@ -56,7 +56,7 @@ final class PowerSwitch {
         modem.tcpip().reset();
         power = Power.BOOTING;
         modem.wires.publish();
-        long bootMillis = modem.config().bootMillis();
+        long bootMillis = modem.config().bootMillis() + modem.stress.bootDelay();
         if (bootMillis == 0) {
             finishBoot();
         } else {

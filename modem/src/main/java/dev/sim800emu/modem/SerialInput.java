@@ -66,11 +66,21 @@ final class SerialInput {
 
     /** URCs must wait: a line runs, a payload is being typed, or the line is in data mode. */
     boolean holdsUrcs() {
-        return executor.busy() || payload != null || dataMode || pendingDataMode != null;
+        return lineRunning() || payload != null || dataMode || pendingDataMode != null;
     }
 
     boolean dataMode() {
         return dataMode;
+    }
+
+    /** A line runs, or its final result is still held back (--stress-timing): the host must wait. */
+    boolean lineRunning() {
+        return executor.busy() || modem.stress.resultHeld();
+    }
+
+    /** A CIPSEND prompt is open: host bytes are payload. */
+    boolean payloadOpen() {
+        return payload != null;
     }
 
     long internalErrors() {
@@ -90,7 +100,7 @@ final class SerialInput {
                     modem.tcpip().onDataModeInput(bytes, 0, bytes.length);
                 } else if (payload != null) {
                     feedPayload();
-                } else if (executor.busy()) {
+                } else if (lineRunning()) {
                     break;
                 } else {
                     feedCommand(inbox.take());
@@ -111,6 +121,9 @@ final class SerialInput {
     }
 
     private void feedCommand(int b) {
+        if (framer.idle() && (b == 'A' || b == 'a')) {
+            modem.stress.lineStarts(); // held notices cross the host's command: before its echo
+        }
         CommandLineFramer.Event event = framer.feed(b);
         // Every byte is echoed as it arrives, except a bare LF that ends a line: a SIM800L answers
         // "AT\n" with "AT\r\nOK\r\n" (hex dumps in KenLagoni/MavlinkGPRS, libraries/SIM800L).
@@ -209,7 +222,7 @@ final class SerialInput {
      * finished; returns true when it switched now.
      */
     boolean enterDataMode(Runnable entered) {
-        if (executor.busy() || payload != null) {
+        if (lineRunning() || payload != null) {
             pendingDataMode = entered;
             return false;
         }

@@ -106,6 +106,11 @@ public final class CommandLineFramer {
         return Event.NONE;
     }
 
+    /** True between lines: no part of a command line has been typed. */
+    public boolean idle() {
+        return state == State.IDLE;
+    }
+
     /** True when the previous byte was a line-ending CR, so an LF now belongs to it. */
     public boolean justEndedWithCr() {
         return afterCr;

@@ -1,5 +1,6 @@
 package dev.sim800emu.modem.control;
 
+import dev.sim800emu.modem.adversary.StressTiming;
 import dev.sim800emu.modem.net.DnsFault;
 import dev.sim800emu.modem.net.LinkConditions;
 import dev.sim800emu.modem.net.LinkFault;
@@ -17,6 +18,16 @@ public sealed interface ControlCommand {
 
     /** The verb as the CLI and the HTTP API spell it ({@code signal}, {@code pdp-deact} …). */
     String verb();
+
+    /**
+     * The timing adversary on (with its seed and bounds) or off ({@code timing} null): the modem
+     * answers at the worst legal moment ({@code --stress-timing}).
+     */
+    record Stress(StressTiming timing) implements ControlCommand {
+        public String verb() {
+            return "stress";
+        }
+    }
 
     /** Signal quality as AT+CSQ reports it: rssi 0–31 or 99 (unknown), ber 0–7 or 99. */
     record Signal(int rssi, int ber) implements ControlCommand {

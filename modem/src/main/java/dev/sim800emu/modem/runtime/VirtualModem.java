@@ -1,14 +1,18 @@
 package dev.sim800emu.modem.runtime;
 
+import dev.sim800emu.modem.HostView;
 import dev.sim800emu.modem.LineState;
 import dev.sim800emu.modem.ModemEngine;
 import dev.sim800emu.modem.ModemLines;
 import dev.sim800emu.modem.SerialOutput;
+import dev.sim800emu.modem.adversary.TimingAdversary;
 import dev.sim800emu.modem.config.ModemConfig;
 import dev.sim800emu.modem.control.ControlCommand;
 import dev.sim800emu.modem.control.ControlException;
 import dev.sim800emu.modem.control.ControlTarget;
 import dev.sim800emu.modem.control.ModemStatus;
+import dev.sim800emu.modem.hostcheck.Finding;
+import dev.sim800emu.modem.hostcheck.HostCheck;
 import dev.sim800emu.modem.net.Network;
 import dev.sim800emu.modem.netty.EventLoopClock;
 import dev.sim800emu.modem.scenario.Scenario;
@@ -36,18 +40,30 @@ public final class VirtualModem implements ControlledModem {
     private final List<SerialObserver> observers = new ArrayList<>();
     /** Runs once, when the first host connects (a scenario's start); touched only on the loop. */
     private Runnable onFirstHost;
+    /** The serial line: every host and observer. */
+    private final SerialOutput line;
+    /** Output cut into fragments under --stress-timing; null otherwise. Touched only on the loop. */
+    private FragmentedOutput fragments;
 
     public VirtualModem(ModemConfig config, EventLoop loop, Network network) {
         this.loop = loop;
         this.engine = new ModemEngine(config, new EventLoopClock(loop), network);
         // Every endpoint (TCP, PTY, RFC 2217) is a host on the same line: output and line changes
         // go to all of them, input comes from any of them, like a serial line with a Y cable.
-        engine.attach(bytes -> {
+        SerialOutput line = bytes -> {
             for (Host h : hosts) {
                 h.out.write(bytes);
             }
             for (SerialObserver o : observers) {
                 o.fromModem(bytes);
+            }
+        };
+        this.line = line;
+        engine.attach(bytes -> {
+            if (fragments != null) {
+                fragments.write(bytes);
+            } else {
+                line.write(bytes);
             }
         });
         engine.attachLines(new ModemLines() {
@@ -198,7 +214,38 @@ public final class VirtualModem implements ControlledModem {
     public CompletableFuture<Void> control(ControlCommand command) {
         return onLoop(() -> {
             engine.control().apply(command);
+            if (command instanceof ControlCommand.Stress s) {
+                // the engine holds notices and results; the line cuts what it prints into fragments
+                if (fragments != null) {
+                    fragments.drain();
+                }
+                fragments = s.timing() == null ? null
+                        : new FragmentedOutput(loop, TimingAdversary.forLine(s.timing()), line);
+            }
             return null;
+        });
+    }
+
+    /**
+     * Starts watching the host's side of the protocol ({@code --host-check}): each finding goes
+     * to {@code findings} on the modem's thread. Call {@link HostCheck#finish()} on the loop at
+     * the end of the run.
+     */
+    public CompletableFuture<HostCheck> hostCheck(Consumer<Finding> findings) {
+        return onLoop(() -> {
+            HostCheck check = new HostCheck(new HostView(engine), findings);
+            observe(new SerialObserver() {
+                @Override
+                public void fromHost(byte[] bytes, int off, int len) {
+                    check.fromHost(bytes, off, len, engine.clock().nowMillis());
+                }
+
+                @Override
+                public void fromModem(byte[] bytes) {
+                    check.fromModem(bytes);
+                }
+            });
+            return check;
         });
     }
 

@@ -286,6 +286,16 @@ public final class TcpIpStack {
         return s;
     }
 
+    /** AT+CIPMUX=1 (for watchers outside the stack, like the host check). */
+    public boolean multiLink() {
+        return multi();
+    }
+
+    /** CIPSEND prints its "> " prompt (AT+CIPSPRT=1, the default). */
+    public boolean sendPrompt() {
+        return s.get(TcpIpSetting.SPRT) == 1;
+    }
+
     /** AT+CIPSCONT: the saveable settings survive the next reboot. */
     void saveSettings() {
         saved = s.copy();

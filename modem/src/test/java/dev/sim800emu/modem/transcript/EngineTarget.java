@@ -29,6 +29,11 @@ final class EngineTarget implements TranscriptTarget {
         h.net.name("www.sim.com", SERVER);
     }
 
+    /** The engine under the transcript (for watchers such as the host check). */
+    ModemHarness harness() {
+        return h;
+    }
+
     static final int UDP_PORT = 5001;
     static final int UDP2_PORT = 5002;
 

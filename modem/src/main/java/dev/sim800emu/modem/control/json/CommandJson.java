@@ -1,6 +1,7 @@
 package dev.sim800emu.modem.control.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sim800emu.modem.adversary.StressTiming;
 import dev.sim800emu.modem.control.ControlCommand;
 import dev.sim800emu.modem.net.DnsFault;
 import dev.sim800emu.modem.net.LinkConditions;
@@ -58,6 +59,17 @@ public final class CommandJson {
                 a.integer("extraMs", 1, 60_000), a.longValue("forMs", 1, 3_600_000)));
         verb("dns", List.of("fault", "delayMs"), CommandJson::dns);
         verb("refuse", List.of("refuse"), a -> new ControlCommand.RefuseConnections(a.bool("refuse")));
+        verb("stress", List.of("on", "seed", "maxResultDelayMs"), CommandJson::stress);
+    }
+
+    /** {"on":true,"seed":N,"maxResultDelayMs":M}; seed and delay optional (a random seed, the default). */
+    private static ControlCommand stress(JsonArgs a) {
+        if (!a.bool("on")) {
+            return new ControlCommand.Stress(null);
+        }
+        long seed = a.has("seed") ? a.longValue("seed", Long.MIN_VALUE, Long.MAX_VALUE) : new java.util.Random().nextLong();
+        int delay = a.has("maxResultDelayMs") ? a.integer("maxResultDelayMs", 0, 60_000) : StressTiming.RESULT_DELAY;
+        return new ControlCommand.Stress(StressTiming.seeded(seed).withMaxResultDelay(delay));
     }
 
     private CommandJson() {

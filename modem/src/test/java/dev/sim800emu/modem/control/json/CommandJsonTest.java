@@ -73,6 +73,7 @@ class CommandJsonTest {
                 case "spike" -> "{\"extraMs\":1,\"forMs\":1}";
                 case "dns" -> "{\"fault\":\"restore\"}";
                 case "refuse" -> "{\"refuse\":false}";
+                case "stress" -> "{\"on\":false}";
                 default -> null;
             };
             assertThat(parse(verb, body).verb()).isEqualTo(verb);
@@ -100,7 +101,7 @@ class CommandJsonTest {
         "dns      | {\"fault\":\"slow\"}              | dns: 'delayMs' is required",
         "dns      | {\"fault\":\"fail\",\"delayMs\":5} | dns: 'delayMs' goes only with \"slow\"",
         "time     | {\"time\":\"yesterday\"}          | time: 'time' must be an ISO-8601 date and time with offset, like 2026-03-29T02:30:00+01:00, not \"yesterday\"",
-        "fly      | {}                                | unknown verb 'fly' (known: signal, register, detach, pdp-deact, sim, reboot, time, call, hangup, sms, ussd, network, link, spike, dns, refuse)",
+        "fly      | {}                                | unknown verb 'fly' (known: signal, register, detach, pdp-deact, sim, reboot, time, call, hangup, sms, ussd, network, link, spike, dns, refuse, stress)",
     })
     void badArgumentsAreOneLine(String verb, String body, String message) {
         assertThatThrownBy(() -> parse(verb, body)).isInstanceOf(BadCommandException.class).hasMessage(message);
