@@ -18,7 +18,7 @@ final class FlatLine {
     static final long FD_SLACK = 8;
     static final long THREAD_SLACK = 8;
     static final double P99_FACTOR = 4;
-    static final double P99_SLACK_MILLIS = 100;
+    static final double P99_SLACK_MILLIS = 250;
 
     private FlatLine() {
     }
