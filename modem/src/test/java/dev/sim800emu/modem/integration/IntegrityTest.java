@@ -28,11 +28,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>The matrix crosses the receive modes (push +RECEIVE, manual CIPRXGET=2, manual hex CIPRXGET=3)
  * with the send modes (fixed length with every byte value, quick send with DATA ACCEPT, prompt and
  * Ctrl-Z with payloads free of 0x1A/0x1B). Single mode with CIPHEAD=1 (+IPD frames) runs on one link.
+ *
+ * <p>Volume: 64 KiB per link and direction in CI; {@code -Dsim800emu.integrity.linkBytes=N} sets it,
+ * and the Maven profile {@code long} raises it to 4 MiB (456 MiB through the class; with
+ * {@code TransparentIntegrityTest} more than 1 GiB in all). Each case prints what it checked.
  */
 @Timeout(120)
 class IntegrityTest {
     /** Bytes per link and direction. */
-    private static final int SIZE = 64 * 1024;
+    private static final int SIZE = Integer.getInteger("sim800emu.integrity.linkBytes", 64 * 1024);
     private static final int MAX_SEND = 1460;
     private static final Duration STALL = Duration.ofSeconds(5);
 
@@ -65,6 +69,7 @@ class IntegrityTest {
     @MethodSource("matrix")
     void sixLinksBothWays(Receive rx, Send tx) throws Exception {
         int links = HostDriver.LINKS;
+        long started = System.nanoTime();
         try (StreamServer server = new StreamServer(IntegrityTest::downstream); Rig rig = Rig.start()) {
             HostDriver h = rig.host;
             List<String> settings = new ArrayList<>();
@@ -153,6 +158,14 @@ class IntegrityTest {
             rig.awaitOpenChannels(0, "after CIPSHUT");
             rig.assertResponsive();
         }
+        report("six links, receive " + rx + ", send " + tx, 2L * links * SIZE, started);
+    }
+
+    /** One line per case, for docs/reliability.md: bytes compared (both directions) and the time taken. */
+    private static void report(String what, long bytes, long startedNanos) {
+        double s = (System.nanoTime() - startedNanos) / 1e9;
+        System.out.printf("integrity: %s: %,d bytes checked in %.1f s (%.1f MiB/s)%n", what, bytes, s,
+                bytes / s / (1 << 20));
     }
 
     private static void send(HostDriver h, Send tx, int id, byte[] data, int off, int len) {
@@ -184,6 +197,7 @@ class IntegrityTest {
     @ParameterizedTest(name = "send {0}")
     @EnumSource(Send.class)
     void singleModePushWithHeaders(Send tx) throws Exception {
+        long started = System.nanoTime();
         try (StreamServer server = new StreamServer(IntegrityTest::downstream); Rig rig = Rig.start()) {
             HostDriver h = rig.host;
             rig.ok("AT+CIPHEAD=1");
@@ -227,6 +241,7 @@ class IntegrityTest {
             rig.awaitOpenChannels(0, "after CIPCLOSE");
             rig.assertResponsive();
         }
+        report("single link +IPD, send " + tx, 2L * SIZE, started);
     }
 
     /**
