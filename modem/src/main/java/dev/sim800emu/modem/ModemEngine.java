@@ -41,7 +41,6 @@ import java.util.function.Consumer;
  * <p>While a line runs, or waits for a network outcome, further input waits in the inbox
  * (type-ahead) and URCs wait in a queue: they go out, in the order they happened, right after the
  * line's final result.
- *
  * <h2>Entry points settle</h2>
  * Everything that reaches the engine — serial input, line changes, timers and network callbacks
  * ({@link EntryPorts}), a line finishing — runs between {@link #enter()} and {@link #leave()}; the
@@ -61,6 +60,7 @@ public final class ModemEngine {
         GsmCommands.register(families.<GsmHost>section(m -> m.commandHost));
         BearerProfileCommands.register(families.<BearerHost>section(m -> m.commandHost));
         TcpIpCommands.register(families.section(ModemEngine::tcpip));
+        Applications.register(families);
     });
 
     private final ModemConfig config;
@@ -77,6 +77,7 @@ public final class ModemEngine {
     private final ModemController controller = new ModemController(this);
     private final CommandHost commandHost = new CommandHost(this);
     private final TcpIpStack tcpip;
+    final Applications apps = new Applications(this);
 
     final ControlLines wires = new ControlLines(this);
     final OutputQueue output;
@@ -228,11 +229,9 @@ public final class ModemEngine {
     public boolean dtr() {
         return wires.dtr();
     }
-
     public boolean rts() {
         return wires.rts();
     }
-
     public int hostBaud() {
         return wires.hostBaud();
     }
@@ -279,6 +278,7 @@ public final class ModemEngine {
         radio.reset();
         events.reset();
         appBearers.reset();
+        apps.reset();
         output.clear();
     }
 
