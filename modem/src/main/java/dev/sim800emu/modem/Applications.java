@@ -3,22 +3,27 @@ package dev.sim800emu.modem;
 import dev.sim800emu.modem.apps.http.HttpCommands;
 import dev.sim800emu.modem.apps.http.HttpHost;
 import dev.sim800emu.modem.apps.http.HttpService;
+import dev.sim800emu.modem.apps.ntp.NtpCommands;
+import dev.sim800emu.modem.apps.ntp.NtpHost;
+import dev.sim800emu.modem.apps.ntp.NtpService;
 import dev.sim800emu.modem.at.CommandTable;
 import dev.sim800emu.modem.at.PayloadSink;
 import dev.sim800emu.modem.at.ResponseWriter;
 import dev.sim800emu.modem.net.Network;
 import dev.sim800emu.modem.radio.AppBearers;
 import dev.sim800emu.modem.time.ModemClock;
+import java.time.ZonedDateTime;
 import java.util.function.Consumer;
 
 /**
- * The room of the SAPBR applications (HTTP): their services, and the modem as they see it. Their
+ * The room of the SAPBR applications (HTTP, NTP): their services, and the modem as they see it. Their
  * links go through the engine's {@link Network} port like CIPSTART's, so the destination policy,
  * link conditions and faults apply to them unchanged.
  */
-final class Applications implements HttpHost {
+final class Applications implements HttpHost, NtpHost {
     private final ModemEngine modem;
     private final HttpService http = new HttpService(this);
+    private final NtpService ntp = new NtpService(this);
 
     Applications(ModemEngine modem) {
         this.modem = modem;
@@ -27,10 +32,12 @@ final class Applications implements HttpHost {
     /** Registers the application commands into the shared table. */
     static void register(CommandTable.Sections<ModemEngine> families) {
         HttpCommands.register(families.section(m -> m.apps.http));
+        NtpCommands.register(families.section(m -> m.apps.ntp));
     }
 
     void reset() {
         http.reset();
+        ntp.reset();
     }
 
     @Override
@@ -56,6 +63,11 @@ final class Applications implements HttpHost {
     @Override
     public void urc(Consumer<ResponseWriter> format) {
         modem.urc(format);
+    }
+
+    @Override
+    public void setClock(ZonedDateTime time) {
+        modem.rtc().set(time);
     }
 
     @Override
