@@ -60,6 +60,7 @@ public final class ModemEngine {
         GsmCommands.register(families.<GsmHost>section(m -> m.commandHost));
         BearerProfileCommands.register(families.<BearerHost>section(m -> m.commandHost));
         TcpIpCommands.register(families.section(ModemEngine::tcpip));
+        Applications.register(families);
     });
 
     private final ModemConfig config;
@@ -76,6 +77,7 @@ public final class ModemEngine {
     private final ModemController controller = new ModemController(this);
     private final CommandHost commandHost = new CommandHost(this);
     private final TcpIpStack tcpip;
+    final Applications apps = new Applications(this);
 
     final ControlLines wires = new ControlLines(this);
     final OutputQueue output;
@@ -225,11 +227,9 @@ public final class ModemEngine {
     public boolean dtr() {
         return wires.dtr();
     }
-
     public boolean rts() {
         return wires.rts();
     }
-
     public int hostBaud() {
         return wires.hostBaud();
     }
@@ -277,6 +277,7 @@ public final class ModemEngine {
         radio.reset();
         events.reset();
         appBearers.reset();
+        apps.reset();
         output.clear();
     }
 
