@@ -5,7 +5,6 @@ import dev.sim800emu.modem.at.CommandContext;
 import dev.sim800emu.modem.at.Result;
 import dev.sim800emu.modem.net.LinkRequest;
 import dev.sim800emu.modem.net.Protocol;
-import dev.sim800emu.modem.net.ResolveCallback;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -46,20 +45,27 @@ final class Connections {
         ip.processing = true;
         int generation = l.generation;
         byte[] literal = ModemConfig.parseIpv4(hostName);
+        long limit = ip.host.config().connectTimeoutMillis();
         if (literal != null) {
-            connect(l, generation, address(literal));
+            connect(l, generation, address(literal), limit);
         } else {
-            ip.host.network().resolve(hostName, new ResolveCallback() {
+            // The connect timeout runs from the command, lookup included, as on the chip.
+            TimedLookup.start(ip.host, hostName, limit, new TimedLookup.Outcome() {
                 @Override
-                public void onResolved(List<InetAddress> addresses) {
+                public void resolved(List<InetAddress> addresses, long leftMillis) {
                     if (l.generation == generation) {
                         l.remoteIp = addresses.get(0).getHostAddress();
-                        connect(l, generation, addresses.get(0));
+                        connect(l, generation, addresses.get(0), leftMillis);
                     }
                 }
 
                 @Override
-                public void onFailed(boolean notFound) {
+                public void failed(boolean notFound) {
+                    timedOut();
+                }
+
+                @Override
+                public void timedOut() {
                     if (l.generation == generation) {
                         connectFailed(l);
                     }
@@ -77,13 +83,12 @@ final class Connections {
         }
     }
 
-    private void connect(Link l, int generation, InetAddress address) {
+    private void connect(Link l, int generation, InetAddress address, long timeoutMillis) {
         TcpIpSettings s = ip.settings();
         int localPort = l.protocol == Protocol.TCP ? l.localTcpPort : l.localUdpPort;
         LinkRequest.KeepAlive ka = s.get(TcpIpSetting.TKA) == 1 ? new LinkRequest.KeepAlive(
                 s.get(TcpIpSetting.TKA, 1), s.get(TcpIpSetting.TKA, 2), s.get(TcpIpSetting.TKA, 3)) : null;
-        LinkRequest req = new LinkRequest(l.protocol, address, l.remotePort, localPort,
-                ip.host.config().connectTimeoutMillis(), ka);
+        LinkRequest req = new LinkRequest(l.protocol, address, l.remotePort, localPort, timeoutMillis, ka);
         l.net = ip.host.network().open(req, new SocketEvents(ip, l, generation));
         ip.applyReading(l);
     }
