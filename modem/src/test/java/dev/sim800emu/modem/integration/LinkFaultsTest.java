@@ -255,15 +255,15 @@ class LinkFaultsTest {
 
     /**
      * A local port that is taken: CLPORT on a port another socket listens on gives CONNECT FAIL;
-     * CIPSERVER on a host port that is taken answers ERROR (no SERVER OK) and the modem can then
-     * listen elsewhere.
+     * CIPSERVER on a host port that is taken answers ERROR (no SERVER OK), and once the port is free
+     * the same command opens the server.
      */
     @Test
     void portInUse() throws Exception {
-        try (StreamServer server = new StreamServer(k -> null);
-             ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        int modemPort = 8888;
+        try (StreamServer server = new StreamServer(k -> null)) {
+            ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
             int takenPort = taken.getLocalPort();
-            int modemPort = 8888;
             try (Rig rig = Rig.with(new NetworkOptions(null, DestinationPolicy.allowAll(),
                     InetAddress.getLoopbackAddress(), takenPort - modemPort), Rig.config().build(), false, true)) {
                 rig.ok("AT+CIPMUX=1");
@@ -274,11 +274,14 @@ class LinkFaultsTest {
                 rig.awaitOpenChannels(0, "after the failed bind");
                 rig.exact("AT+CIPSERVER=1," + modemPort, "\r\nERROR\r\n");
                 rig.exact("AT+CIPSERVER?", "\r\n+CIPSERVER: 0\r\n\r\nOK\r\n");
-                rig.exact("AT+CIPSERVER=1," + (modemPort + 1), "\r\nOK\r\n\r\nSERVER OK\r\n");
-                rig.awaitOpenChannels(1, "with the server listening on the next port");
+                taken.close();
+                rig.exact("AT+CIPSERVER=1," + modemPort, "\r\nOK\r\n\r\nSERVER OK\r\n");
+                rig.awaitOpenChannels(1, "with the server listening once the port is free");
                 rig.ok("AT+CLPORT=0,\"TCP\",0");
                 rig.exact("AT+CIPSTART=0,\"TCP\",\"127.0.0.1\"," + server.port(), "\r\nOK\r\n\r\n0, CONNECT OK\r\n");
                 rig.assertResponsive();
+            } finally {
+                taken.close();
             }
         }
     }
