@@ -229,6 +229,10 @@ public final class Main implements Callable<Integer> {
                 return badOption(err, "--control", e.getMessage());
             }
         }
+        // Modem servers: the port comes from AT+CIPSERVER, hence -1.
+        Exposure.warn(err, java.util.Arrays.asList(Exposure.Listener.of("--tcp", bind),
+                Exposure.Listener.of("--rfc2217", rfcBind), new Exposure.Listener("--server-bind", serverAddress, -1),
+                Exposure.Listener.of("--control", controlBind)));
         Scenario scenario;
         try {
             scenario = controlOptions.loadScenario();

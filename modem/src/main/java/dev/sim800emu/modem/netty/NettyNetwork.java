@@ -79,7 +79,7 @@ public final class NettyNetwork implements Network, AutoCloseable {
         this.transport = Transport.of(loop);
         this.kernelAcks = transport == Transport.EPOLL && Libc.available();
         this.channels = new DefaultChannelGroup("sim800emu-links", loop);
-        this.names = new NameService(loop, transport, options.dnsServer(), this::isClosed);
+        this.names = new NameService(loop, transport, options.dnsServer(), options.policy(), this::isClosed);
     }
 
     /**

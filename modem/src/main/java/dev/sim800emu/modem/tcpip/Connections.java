@@ -5,7 +5,6 @@ import dev.sim800emu.modem.at.CommandContext;
 import dev.sim800emu.modem.at.Result;
 import dev.sim800emu.modem.net.LinkRequest;
 import dev.sim800emu.modem.net.Protocol;
-import dev.sim800emu.modem.net.ResolveCallback;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -49,20 +48,27 @@ final class Connections {
         // AT+CIPSSL=1 makes this TCP link TLS; links opened before stay as they are (SSL note §3.9).
         LinkRequest.Tls tls = protocol == Protocol.TCP && ip.settings().get(TcpIpSetting.SSL) == 1
                 ? new LinkRequest.Tls(literal == null ? hostName : null, ip.host.sslCertificate()) : null;
+        long limit = ip.host.config().connectTimeoutMillis();
         if (literal != null) {
-            connect(l, generation, address(literal), tls);
+            connect(l, generation, address(literal), limit, tls);
         } else {
-            ip.host.network().resolve(hostName, new ResolveCallback() {
+            // The connect timeout runs from the command, lookup included, as on the chip.
+            TimedLookup.start(ip.host, hostName, limit, new TimedLookup.Outcome() {
                 @Override
-                public void onResolved(List<InetAddress> addresses) {
+                public void resolved(List<InetAddress> addresses, long leftMillis) {
                     if (l.generation == generation) {
                         l.remoteIp = addresses.get(0).getHostAddress();
-                        connect(l, generation, addresses.get(0), tls);
+                        connect(l, generation, addresses.get(0), leftMillis, tls);
                     }
                 }
 
                 @Override
-                public void onFailed(boolean notFound) {
+                public void failed(boolean notFound) {
+                    timedOut();
+                }
+
+                @Override
+                public void timedOut() {
                     if (l.generation == generation) {
                         connectFailed(l);
                     }
@@ -80,13 +86,12 @@ final class Connections {
         }
     }
 
-    private void connect(Link l, int generation, InetAddress address, LinkRequest.Tls tls) {
+    private void connect(Link l, int generation, InetAddress address, long timeoutMillis, LinkRequest.Tls tls) {
         TcpIpSettings s = ip.settings();
         int localPort = l.protocol == Protocol.TCP ? l.localTcpPort : l.localUdpPort;
         LinkRequest.KeepAlive ka = s.get(TcpIpSetting.TKA) == 1 ? new LinkRequest.KeepAlive(
                 s.get(TcpIpSetting.TKA, 1), s.get(TcpIpSetting.TKA, 2), s.get(TcpIpSetting.TKA, 3)) : null;
-        LinkRequest req = new LinkRequest(l.protocol, address, l.remotePort, localPort,
-                ip.host.config().connectTimeoutMillis(), ka, tls);
+        LinkRequest req = new LinkRequest(l.protocol, address, l.remotePort, localPort, timeoutMillis, ka, tls);
         l.net = ip.host.network().open(req, new SocketEvents(ip, l, generation));
         ip.applyReading(l);
     }

@@ -2,7 +2,6 @@ package dev.sim800emu.modem.tcpip;
 
 import dev.sim800emu.modem.config.ModemConfig;
 import dev.sim800emu.modem.at.Result;
-import dev.sim800emu.modem.net.ResolveCallback;
 import java.net.InetAddress;
 import java.util.List;
 
@@ -23,11 +22,14 @@ final class NameLookup {
             host.urc(w -> w.text("+CDNSGIP: 1,\"" + name + "\",\"" + name + "\""));
             return Result.OK;
         }
-        // A CIPSHUT or reboot in the meantime bumps the epoch: the answer is then dropped.
+        // A CIPSHUT or reboot in the meantime bumps the epoch: the answer is then dropped. The
+        // chip documents no limit for CDNSGIP; the emulator gives up when CIPSTART would
+        // (--connect-timeout, 75 s by default) with NETWORK ERROR, so a silent DNS server
+        // cannot leave a driver waiting for ever.
         int epochAtStart = ip.epoch;
-        host.network().resolve(name, new ResolveCallback() {
+        TimedLookup.start(host, name, host.config().connectTimeoutMillis(), new TimedLookup.Outcome() {
             @Override
-            public void onResolved(List<InetAddress> addresses) {
+            public void resolved(List<InetAddress> addresses, long leftMillis) {
                 if (ip.epoch != epochAtStart) {
                     return;
                 }
@@ -40,10 +42,15 @@ final class NameLookup {
             }
 
             @Override
-            public void onFailed(boolean notFound) {
+            public void failed(boolean notFound) {
                 if (ip.epoch == epochAtStart) {
                     host.urc(w -> w.text("+CDNSGIP: 0," + (notFound ? 8 : 3)));
                 }
+            }
+
+            @Override
+            public void timedOut() {
+                failed(false);
             }
         });
         return Result.OK;

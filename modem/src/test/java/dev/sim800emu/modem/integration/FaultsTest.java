@@ -442,11 +442,11 @@ class FaultsTest {
     }
 
     /** A small exchange both ways on link {@code id}: host → peer, then peer → host. */
-    private static void roundTrip(HostDriver h, StreamServer.Conn conn, int id) throws Exception {
+    static void roundTrip(HostDriver h, StreamServer.Conn conn, int id) throws Exception {
         roundTrip(h, conn, id, false);
     }
 
-    private static void roundTrip(HostDriver h, StreamServer.Conn conn, int id, boolean quick) throws Exception {
+    static void roundTrip(HostDriver h, StreamServer.Conn conn, int id, boolean quick) throws Exception {
         int before = conn.received().length;
         byte[] up = ("ping " + id).getBytes(StandardCharsets.US_ASCII);
         assertThat(h.send("AT+CIPSEND=" + id + "," + up.length, up))
@@ -465,12 +465,12 @@ class FaultsTest {
                 .as("pushed on link %d", id).isEqualTo("pong " + id);
     }
 
-    private static void awaitPushed(HostDriver h, int id, byte[] want) {
+    static void awaitPushed(HostDriver h, int id, byte[] want) {
         awaitPushed(h, id, new String(want, StandardCharsets.ISO_8859_1));
     }
 
     /** Waits until everything pushed on link {@code id} so far is exactly {@code want}. */
-    private static void awaitPushed(HostDriver h, int id, String want) {
+    static void awaitPushed(HostDriver h, int id, String want) {
         long deadline = System.nanoTime() + T.toNanos();
         while (h.pushed[id].size() < want.length() && System.nanoTime() < deadline) {
             h.pollOnce(Duration.ofMillis(50));
@@ -478,7 +478,7 @@ class FaultsTest {
         assertThat(h.pushed[id].toString(StandardCharsets.ISO_8859_1)).as("pushed on link %d", id).isEqualTo(want);
     }
 
-    private static Socket connectClient(int hostPort) throws IOException {
+    static Socket connectClient(int hostPort) throws IOException {
         Socket s = new Socket();
         s.connect(new InetSocketAddress("127.0.0.1", hostPort), 2000);
         s.setSoTimeout((int) T.toMillis());
@@ -486,7 +486,7 @@ class FaultsTest {
     }
 
     /** A client connecting now is closed or reset by the modem without a byte. */
-    private static void assertRefused(int hostPort) throws IOException {
+    static void assertRefused(int hostPort) throws IOException {
         Socket s = new Socket();
         try (s) {
             // The kernel completes the handshake and the modem then decides; its reset may already
@@ -504,7 +504,7 @@ class FaultsTest {
         }
     }
 
-    private static String readN(InputStream in, int n) throws IOException {
+    static String readN(InputStream in, int n) throws IOException {
         byte[] b = in.readNBytes(n);
         return new String(b, StandardCharsets.ISO_8859_1);
     }

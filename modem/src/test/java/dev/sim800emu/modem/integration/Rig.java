@@ -9,6 +9,7 @@ import dev.sim800emu.modem.netty.NettyNetwork;
 import dev.sim800emu.modem.runtime.VirtualModem;
 import dev.sim800emu.modem.serial.SerialTrace;
 import dev.sim800emu.modem.serial.TcpSerialEndpoint;
+import dev.sim800emu.modem.testing.RawHost;
 import io.netty.channel.EventLoopGroup;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -30,15 +31,45 @@ final class Rig implements AutoCloseable {
     final NettyNetwork network;
     final VirtualModem modem;
     final TcpSerialEndpoint endpoint;
+    /** The host: a parsing driver, or null when the rig was made {@link #raw}. */
     final HostDriver host;
+    /** A raw host (exact bytes), for rigs made {@link #raw}; null otherwise. */
+    final RawHost raw;
 
     private Rig(NetworkOptions options) throws Exception {
+        this(options, config().build(), false, false);
+    }
+
+    private Rig(NetworkOptions options, ModemConfig config, boolean keepPowered, boolean rawHost) throws Exception {
         network = new NettyNetwork(group.next(), options);
-        modem = new VirtualModem(ModemConfig.builder().bootMillis(0).activationMillis(0).build(),
-                network.eventLoop(), network);
+        modem = new VirtualModem(config, network.eventLoop(), network);
         endpoint = TcpSerialEndpoint.start(modem, group, NettyNetwork.serverChannelType(group),
-                new InetSocketAddress("127.0.0.1", 0), false, new SerialTrace("integration", false));
-        host = HostDriver.connect(endpoint.localAddress());
+                new InetSocketAddress("127.0.0.1", 0), keepPowered, new SerialTrace("integration", false));
+        if (rawHost) {
+            host = null;
+            raw = RawHost.connectBooted(endpoint.localAddress(), HostDriver.TIMEOUT);
+            raw.write("ATE0\r");
+            raw.expect("ATE0\r\r\nOK\r\n", HostDriver.TIMEOUT);
+        } else {
+            host = HostDriver.connect(endpoint.localAddress());
+            raw = null;
+        }
+    }
+
+    /** The rigs' modem configuration: ready at once, CIICR at once. */
+    static ModemConfig.Builder config() {
+        return ModemConfig.builder().bootMillis(0).activationMillis(0);
+    }
+
+    /** A rig with its own network options and modem configuration; {@code rawHost}: a {@link RawHost}. */
+    static Rig with(NetworkOptions options, ModemConfig config, boolean keepPowered, boolean rawHost)
+            throws Exception {
+        return new Rig(options, config, keepPowered, rawHost);
+    }
+
+    /** A modem whose links may go anywhere, with a {@link RawHost} past the boot URCs and ATE0. */
+    static Rig raw() throws Exception {
+        return with(new NetworkOptions(null, DestinationPolicy.allowAll()), config().build(), false, true);
     }
 
     /** A modem whose links may go anywhere (the tests only use 127.0.0.1) and no DNS server. */
@@ -71,7 +102,21 @@ final class Rig implements AutoCloseable {
     void bringUpContext() {
         ok("AT+CSTT=\"CMNET\"");
         ok("AT+CIICR");
+        if (raw != null) {
+            exact("AT+CIFSR", "\r\n" + LOCAL_IP + "\r\n");
+            return;
+        }
         assertThat(host.cmd("AT+CIFSR", t -> true)).containsExactly(LOCAL_IP);
+    }
+
+    /** Raw host: sends {@code line} and CR; the modem's next bytes are exactly {@code answer}. */
+    void exact(String line, String answer) {
+        try {
+            raw.write(line + "\r");
+        } catch (java.io.IOException e) {
+            throw new AssertionError("serial write failed", e);
+        }
+        raw.expect(answer, HostDriver.TIMEOUT);
     }
 
     /** Multi-mode TCP link {@code id} to 127.0.0.1:{@code port}, waiting for CONNECT OK. */
@@ -81,12 +126,21 @@ final class Rig implements AutoCloseable {
     }
 
     void ok(String line) {
+        if (raw != null) {
+            exact(line, "\r\nOK\r\n");
+            return;
+        }
         assertThat(host.cmd(line)).as(line).containsExactly("OK");
     }
 
     /** AT answers OK, and the engine has caught no internal error. */
     void assertResponsive() throws Exception {
-        ok("AT");
+        if (raw != null) {
+            raw.write("AT\r");
+            raw.expect("\r\nOK\r\n", HostDriver.TIMEOUT);
+        } else {
+            ok("AT");
+        }
         assertThat(internalErrors()).as("engine internal errors").isZero();
     }
 
@@ -120,7 +174,12 @@ final class Rig implements AutoCloseable {
             failure = t;
         }
         try {
-            host.close();
+            if (host != null) {
+                host.close();
+            }
+            if (raw != null) {
+                raw.close();
+            }
             endpoint.close();
             network.eventLoop().submit(() -> { }).sync();
             // The host has gone: power off drops every link, so no link socket may stay open.

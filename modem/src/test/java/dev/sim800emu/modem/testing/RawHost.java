@@ -132,6 +132,51 @@ public final class RawHost implements AutoCloseable {
         }
     }
 
+    /**
+     * The next bytes the modem prints are exactly {@code text}: waits until that many have arrived
+     * (or {@code timeout}), compares them, and consumes them.
+     */
+    public void expect(String text, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (received) {
+            while (received.size() < text.length() && !eof) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                try {
+                    received.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            byte[] have = received.toByteArray();
+            int n = Math.min(have.length, text.length());
+            String got = new String(have, 0, n, StandardCharsets.ISO_8859_1);
+            if (!got.equals(text)) {
+                throw new AssertionError("expected " + escape(text) + " but the modem printed " + escape(got)
+                        + (n < text.length() ? " (and nothing more within " + timeout + ")" : ""));
+            }
+            received.reset();
+            received.write(have, n, have.length - n);
+        }
+    }
+
+    /** Nothing more arrives within {@code time}. */
+    public void expectSilence(Duration time) throws InterruptedException {
+        Thread.sleep(time.toMillis());
+        synchronized (received) {
+            if (received.size() > 0) {
+                throw new AssertionError("stray output: " + escape(received.toString(StandardCharsets.ISO_8859_1)));
+            }
+        }
+    }
+
+    private static String escape(String s) {
+        return "\"" + s.replace("\r", "\\r").replace("\n", "\\n") + "\"";
+    }
+
     /** Sends {@code line} + CR and waits for {@code answer}. */
     public boolean cmd(String line, String answer, Duration timeout) throws IOException {
         write(line + "\r");
