@@ -122,6 +122,15 @@ public final class Main implements Callable<Integer> {
             description = "IMEI to report (15 digits).")
     String imei;
 
+    @Option(names = "--model", paramLabel = "MODEL", defaultValue = "SIM800L", converter = Converters.Model.class,
+            description = "The chip to pose as: SIM800L, SIM800C, SIM800H, SIM800, SIM808 or SIM868 (AT+GMM, ATI, "
+                    + "AT+GMR; default: ${DEFAULT-VALUE}).")
+    dev.sim800emu.modem.config.ChipModel model;
+
+    @Option(names = "--firmware", paramLabel = "RELEASE", defaultValue = "R14.18", converter = Converters.FirmwareRelease.class,
+            description = "Firmware release: R13.08 or R14.18 (ATI, AT+GMR and the R13 differences; default: ${DEFAULT-VALUE}).")
+    dev.sim800emu.modem.config.Firmware firmware;
+
     @Mixin
     ControlOptions controlOptions;
 
@@ -177,11 +186,8 @@ public final class Main implements Callable<Integer> {
                 .activationMillis(activationMs)
                 .simPin(pin)
                 .apnRules(apns);
-        if (imei != null) {
-            ModemIdentity d = ModemIdentity.defaults();
-            b.identity(new ModemIdentity(d.manufacturer(), d.model(), d.product(), d.revision(), imei, d.iccid(),
-                    d.imsi(), d.operatorName()));
-        }
+        ModemIdentity id = ModemIdentity.forIndex(0, model, firmware);
+        b.identity(imei == null ? id : id.withImei(imei));
         return b.build();
     }
 

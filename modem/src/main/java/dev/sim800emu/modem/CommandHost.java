@@ -1,5 +1,6 @@
 package dev.sim800emu.modem;
 
+import dev.sim800emu.modem.at.PayloadSink;
 import dev.sim800emu.modem.at.ResponseWriter;
 import dev.sim800emu.modem.command.BasicHost;
 import dev.sim800emu.modem.command.GsmHost;
@@ -89,6 +90,11 @@ final class CommandHost implements BasicHost, GsmHost {
     @Override
     public void hangUpCall() {
         modem.events().call().hangUp();
+    }
+
+    @Override
+    public void beginPayload(PayloadSink sink) {
+        modem.run(() -> modem.input.beginPayload(sink));
     }
 
     @Override

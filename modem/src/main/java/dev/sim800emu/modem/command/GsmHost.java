@@ -2,11 +2,12 @@ package dev.sim800emu.modem.command;
 
 import dev.sim800emu.modem.at.ResponseWriter;
 import dev.sim800emu.modem.settings.Profile;
+import dev.sim800emu.modem.sms.SmsHost;
 import java.time.ZonedDateTime;
 import java.util.function.Consumer;
 
 /** What the identification, SIM, network and port commands ({@link GsmCommands}) work on. */
-public interface GsmHost extends BearerHost {
+public interface GsmHost extends BearerHost, SmsHost {
     /** The active settings. */
     Profile settings();
 

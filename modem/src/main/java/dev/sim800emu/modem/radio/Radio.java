@@ -49,11 +49,22 @@ public final class Radio {
     private int ber;
     private boolean simInserted = true;
     private final MessageStore messages = new MessageStore();
+    private final MessageStore phoneMessages = new MessageStore("ME", MessageStore.ME_CAPACITY);
+    private final SentMessages sent = new SentMessages();
+    private final SmsSettings sms;
+    /** What the host's next ATD gets (control plane). */
+    public DialOutcome dialOutcome = DialOutcome.DEFAULT;
 
     public Radio(ModemConfig config) {
         this.config = config;
         this.rssi = config.rssi();
         this.ber = config.ber();
+        this.sms = new SmsSettings(defaultMemory(config));
+    }
+
+    /** FONA's original library parsed "SM_P" from a SIM800L with R13 (FONA #46); others say "SM". */
+    private static String defaultMemory(ModemConfig config) {
+        return config.identity().r13() && config.identity().model().equals("SIMCOM_SIM800L") ? "SM_P" : "SM";
     }
 
     /** Back to power-on: full functionality, SIM locked if it has a PIN, attached when it can be. */
@@ -66,6 +77,7 @@ public final class Radio {
         cgact = false;
         clip = 0;
         cusd = 0;
+        sms.reset(defaultMemory(config));
     }
 
     /** The SIM's state right after it is read: locked if it has a PIN, absent if pulled out. */
@@ -150,5 +162,23 @@ public final class Radio {
     /** The SIM's message storage ("SM"). */
     public MessageStore messages() {
         return messages;
+    }
+
+    /** The phone's storage, "ME". */
+    public MessageStore phoneMessages() {
+        return phoneMessages;
+    }
+
+    /** A storage by its +CPMS name: "SM", "SM_P" and "MT" are the SIM, "ME" and "ME_P" the phone. */
+    public MessageStore storage(String name) {
+        return name.startsWith("ME") ? phoneMessages : messages;
+    }
+
+    public SentMessages sent() {
+        return sent;
+    }
+
+    public SmsSettings sms() {
+        return sms;
     }
 }
