@@ -93,6 +93,32 @@ final class CommandHost implements BasicHost, GsmHost {
     }
 
     @Override
+    public String dial(String number) {
+        if (!modem.radio().registered()) {
+            // Dialling without service: NO DIALTONE, as a SIM800L user saw (reference §3.1).
+            return "NO DIALTONE";
+        }
+        modem.radio().lastDialed = number;
+        modem.events().call().dial(number);
+        return null;
+    }
+
+    @Override
+    public boolean inCall() {
+        return modem.events().call().state() != VoiceCall.State.IDLE;
+    }
+
+    @Override
+    public java.util.List<String> calls() {
+        return modem.events().call().list();
+    }
+
+    @Override
+    public int activity() {
+        return modem.events().call().activity();
+    }
+
+    @Override
     public void beginPayload(PayloadSink sink) {
         modem.run(() -> modem.input.beginPayload(sink));
     }

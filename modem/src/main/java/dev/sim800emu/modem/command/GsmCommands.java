@@ -44,6 +44,8 @@ public final class GsmCommands {
         sim(t);
         NetworkCommands.register(t);
         CallCommands.register(t);
+        DialCommands.register(t);
+        StoredCommands.register(t);
         SmsCommands.register(t);
         port(t);
     }

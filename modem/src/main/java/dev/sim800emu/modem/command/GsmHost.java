@@ -35,6 +35,21 @@ public interface GsmHost extends BearerHost, SmsHost {
     /** ATH: ends a ringing or active call, if any. */
     void hangUpCall();
 
+    /**
+     * ATD…;: sets up a voice call to {@code number}. Returns null when the call is being set up
+     * (the command answers OK), or the text that ends the command instead (NO DIALTONE).
+     */
+    String dial(String number);
+
+    /** True while a call rings, alerts or is active. */
+    boolean inCall();
+
+    /** AT+CLCC's lines; empty without a call. */
+    java.util.List<String> calls();
+
+    /** AT+CPAS: 0 ready, 3 ringing, 4 call in progress. */
+    int activity();
+
     /** The modem's real-time clock (AT+CCLK). */
     ZonedDateTime now();
 

@@ -42,6 +42,18 @@ public final class Radio {
     public int clip;
     /** AT+CUSD: USSD answers are presented only when 1. Not saved. */
     public int cusd;
+    /** AT+CLCC=1 (list on every call change), AT+MORING, AT+COLP, AT+CRC, AT+CDRIND, AT+GSMBUSY, AT+CVHU. */
+    public int clcc;
+    public int moring;
+    public int colp;
+    public int crc;
+    public int cdrind;
+    public int gsmbusy;
+    public int cvhu;
+    /** ATDL dials this again. */
+    public String lastDialed = "";
+    /** Values of commands that are stored only (AT+CLVL, AT+CNETLIGHT …), by command; kept across power cycles. */
+    private final java.util.Map<String, int[]> stored = new java.util.HashMap<>();
 
     // The world: set by the control plane, kept across power cycles.
     private Registration network = Registration.HOME;
@@ -77,6 +89,13 @@ public final class Radio {
         cgact = false;
         clip = 0;
         cusd = 0;
+        clcc = 0;
+        moring = 0;
+        colp = 0;
+        crc = 0;
+        cdrind = 0;
+        gsmbusy = 0;
+        cvhu = 0;
         sms.reset(defaultMemory(config));
     }
 
@@ -172,6 +191,11 @@ public final class Radio {
     /** A storage by its +CPMS name: "SM", "SM_P" and "MT" are the SIM, "ME" and "ME_P" the phone. */
     public MessageStore storage(String name) {
         return name.startsWith("ME") ? phoneMessages : messages;
+    }
+
+    /** The stored values of {@code command}, made from {@code defaults} on first use. */
+    public int[] stored(String command, int[] defaults) {
+        return stored.computeIfAbsent(command, k -> defaults.clone());
     }
 
     public SentMessages sent() {
