@@ -36,6 +36,11 @@ final class VoiceCall {
         return state;
     }
 
+    /** The other end's number; empty without a call. */
+    String number() {
+        return state == State.IDLE ? "" : from;
+    }
+
     /** A call from {@code from} arrives: RI on, the first RING at once. */
     void incoming(String number) {
         state = State.RINGING;
