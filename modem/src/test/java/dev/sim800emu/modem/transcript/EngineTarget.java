@@ -2,6 +2,8 @@ package dev.sim800emu.modem.transcript;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sim800emu.modem.config.ModemConfig;
+import dev.sim800emu.modem.control.json.CommandJson;
 import dev.sim800emu.modem.testing.FakeNetwork.FakeLink;
 import dev.sim800emu.modem.testing.ModemHarness;
 import dev.sim800emu.modem.net.Protocol;
@@ -19,7 +21,11 @@ final class EngineTarget implements TranscriptTarget {
     private final Map<FakeLink, Integer> expected = new HashMap<>();
 
     EngineTarget(boolean echoOn) {
-        h = echoOn ? new ModemHarness().booted() : new ModemHarness().quiet();
+        this(echoOn, ModemConfig.builder().bootMillis(0).activationMillis(0).build());
+    }
+
+    EngineTarget(boolean echoOn, ModemConfig config) {
+        h = echoOn ? new ModemHarness(config).booted() : new ModemHarness(config).quiet();
         h.net.name("www.baidu.com", "127.0.0.77", "127.0.0.78");
         h.net.name("www.sim.com", SERVER);
     }
@@ -96,6 +102,12 @@ final class EngineTarget implements TranscriptTarget {
     @Override
     public void act(Transcript.Action a) {
         String who = a.proto() == null ? "" : a.proto();
+        if (who.equals("ctl")) {
+            // The control plane: "= ctl VERB {json}", the same verbs and arguments as the HTTP API.
+            h.modem.control().apply(CommandJson.parse(a.verb(), Json.parse(a.data())));
+            settle();
+            return;
+        }
         if (who.equals("client") || who.startsWith("udp")) {
             actOther(who, a);
             settle();
