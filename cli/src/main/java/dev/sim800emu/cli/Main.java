@@ -131,6 +131,10 @@ public final class Main implements Callable<Integer> {
             description = "Firmware release: R13.08 or R14.18 (ATI, AT+GMR and the R13 differences; default: ${DEFAULT-VALUE}).")
     dev.sim800emu.modem.config.Firmware firmware;
 
+    @Option(names = "--ussd", paramLabel = "CODE=TEXT",
+            description = "Answer AT+CUSD=1,\"CODE\" with +CUSD: 0, \"TEXT\", 15 (repeatable; other codes wait for ctl ussd).")
+    java.util.Map<String, String> ussd = new java.util.LinkedHashMap<>();
+
     @Mixin
     ControlOptions controlOptions;
 
@@ -186,6 +190,13 @@ public final class Main implements Callable<Integer> {
                 .activationMillis(activationMs)
                 .simPin(pin)
                 .apnRules(apns);
+        if (!ussd.isEmpty()) {
+            try {
+                b.ussdReplies(ussd);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--ussd: " + e.getMessage());
+            }
+        }
         ModemIdentity id = ModemIdentity.forIndex(0, model, firmware);
         b.identity(imei == null ? id : id.withImei(imei));
         return b.build();

@@ -26,8 +26,8 @@ public enum Firmware {
     }
 
     /**
-     * Release 13: no SSL (AT+CIPSSL=? answers ERROR on SIM800 R13.08, TinyGSM #235), no
-     * AT+CBATCHK (added in manual V1.10), SMS storage named "SM_P" on a SIM800L (FONA #46).
+     * Release 13: no SSL (AT+CIPSSL=? answers ERROR on SIM800 R13.08, TinyGSM #235), SMS storage
+     * named "SM_P" on a SIM800L (FONA #46).
      */
     public boolean r13() {
         return this == R13_08;

@@ -62,10 +62,14 @@ final class SettingCommands {
 
     private static void cipssl(CommandTable.Section<?, TcpIpStack> t) {
         TcpIpSetting k = TcpIpSetting.SSL;
+        // Release 13 has no SSL: AT+CIPSSL=? is ERROR on SIM800 R13.08 (TinyGSM #235), and so is every form here.
         t.command(k.command)
-                .test(k.testText())
-                .read((ip, c, a) -> info(c, k.readText(ip.settings())))
+                .test((ip, c, a) -> ip.host.config().identity().r13() ? Result.ERROR : info(c, k.testText()))
+                .read((ip, c, a) -> ip.host.config().identity().r13() ? Result.ERROR : info(c, k.readText(ip.settings())))
                 .write((ip, c, a) -> {
+                    if (ip.host.config().identity().r13()) {
+                        return Result.ERROR;
+                    }
                     int v = k.parse(a, ip.settings())[0];
                     // TLS is not emulated yet; accepting 1 would silently open plain TCP.
                     if (v == 1) {
