@@ -87,6 +87,29 @@ class CallAndStoredCommandsTest {
     }
 
     @Test
+    void statusShowsTheCallAndTheSentMessagesAndControlChecksRefuseBadValues() {
+        h.at("AT+CMGF=1");
+        h.send("AT+CMGS=\"+1555\"\rfirst\u001A");
+        ctl(new ControlCommand.SmsFail(500, 1));
+        h.send("AT+CMGS=\"+1555\"\rsecond\u001A");
+        h.take();
+        h.at("ATD+1666;");
+        var status = h.modem.control().status();
+        assertThat(status.call()).isEqualTo("DIALING");
+        assertThat(status.callNumber()).isEqualTo("+1666");
+        assertThat(status.sentSms()).extracting(s -> s.text() + "/" + s.mr() + "/" + s.error())
+                .containsExactly("first/0/0", "second/-1/500");
+        var json = dev.sim800emu.modem.control.json.StatusJson.write(status);
+        assertThat(json.path("call").asText()).isEqualTo("DIALING");
+        assertThat(json.path("sentSms").get(1).path("error").asInt()).isEqualTo(500);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ctl(new ControlCommand.SmsFail(9999, 0)))
+                .hasMessageContaining("+CMS ERROR code");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ctl(new ControlCommand.Dial(DialOutcome.Kind.BUSY, -1)))
+                .hasMessageContaining("0-120000 ms");
+        h.verify();
+    }
+
+    @Test
     void storedOnlyCommandsAnswerAsTheChip() {
         assertThat(h.at("AT+CVHU=0")).isEqualTo("\r\nOK\r\n");
         assertThat(h.at("AT+CVHU?")).isEqualTo("\r\n+CVHU: 0\r\n\r\nOK\r\n");
