@@ -53,7 +53,7 @@ public final class Radio {
     /** ATDL dials this again. */
     public String lastDialed = "";
     /** Values of commands that are stored only (AT+CLVL, AT+CNETLIGHT …), by command; kept across power cycles. */
-    private final java.util.Map<String, int[]> stored = new java.util.HashMap<>();
+    private java.util.Map<String, int[]> stored;
 
     // The world: set by the control plane, kept across power cycles.
     private Registration network = Registration.HOME;
@@ -195,6 +195,9 @@ public final class Radio {
 
     /** The stored values of {@code command}, made from {@code defaults} on first use. */
     public int[] stored(String command, int[] defaults) {
+        if (stored == null) {
+            stored = new java.util.HashMap<>();
+        }
         return stored.computeIfAbsent(command, k -> defaults.clone());
     }
 

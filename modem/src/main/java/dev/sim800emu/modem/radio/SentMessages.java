@@ -19,7 +19,8 @@ public final class SentMessages {
     public record Sent(int mr, String to, String text, ZonedDateTime at, int error) {
     }
 
-    private final Deque<Sent> log = new ArrayDeque<>();
+    /** Made on first send: most modems never send one. */
+    private Deque<Sent> log;
     private int nextMr;
     private int failError;
     /** Sends still to fail; below zero means every send until cleared. */
@@ -45,6 +46,9 @@ public final class SentMessages {
     }
 
     private void keep(Sent s) {
+        if (log == null) {
+            log = new ArrayDeque<>();
+        }
         if (log.size() == KEPT) {
             log.removeFirst();
         }
@@ -62,6 +66,6 @@ public final class SentMessages {
     }
 
     public List<Sent> all() {
-        return new ArrayList<>(log);
+        return log == null ? List.of() : new ArrayList<>(log);
     }
 }
