@@ -63,7 +63,8 @@ public final class Radio {
     private final MessageStore messages = new MessageStore();
     private final MessageStore phoneMessages = new MessageStore("ME", MessageStore.ME_CAPACITY);
     private final SentMessages sent = new SentMessages();
-    private final SmsSettings sms;
+    /** Made on first use, and dropped at power-off: factory values come back with the next use. */
+    private SmsSettings sms;
     /** What the host's next ATD gets (control plane). */
     public DialOutcome dialOutcome = DialOutcome.DEFAULT;
 
@@ -71,7 +72,6 @@ public final class Radio {
         this.config = config;
         this.rssi = config.rssi();
         this.ber = config.ber();
-        this.sms = new SmsSettings(defaultMemory(config));
     }
 
     /** FONA's original library parsed "SM_P" from a SIM800L with R13 (FONA #46); others say "SM". */
@@ -96,7 +96,7 @@ public final class Radio {
         cdrind = 0;
         gsmbusy = 0;
         cvhu = 0;
-        sms.reset(defaultMemory(config));
+        sms = null;
     }
 
     /** The SIM's state right after it is read: locked if it has a PIN, absent if pulled out. */
@@ -206,6 +206,9 @@ public final class Radio {
     }
 
     public SmsSettings sms() {
+        if (sms == null) {
+            sms = new SmsSettings(defaultMemory(config));
+        }
         return sms;
     }
 }

@@ -37,7 +37,7 @@ public final class SmsSettings {
     }
 
     /** Factory values; {@code defaultMemory} is "SM" or, on a SIM800L with R13, "SM_P". */
-    public void reset(String defaultMemory) {
+    private void reset(String defaultMemory) {
         textMode = false;
         charset = "IRA";
         showHeader = false;
