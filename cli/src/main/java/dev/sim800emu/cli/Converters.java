@@ -52,6 +52,32 @@ final class Converters {
         }
     }
 
+    /** {@code --model SIM800L|SIM800C|…}, in any case. */
+    static final class Model implements ITypeConverter<dev.sim800emu.modem.config.ChipModel> {
+        @Override
+        public dev.sim800emu.modem.config.ChipModel convert(String value) {
+            dev.sim800emu.modem.config.ChipModel m = dev.sim800emu.modem.config.ChipModel.parse(value);
+            if (m == null) {
+                throw new TypeConversionException("unknown model '" + value + "' (known: "
+                        + dev.sim800emu.modem.config.ChipModel.names() + ")");
+            }
+            return m;
+        }
+    }
+
+    /** {@code --firmware R13.08|R14.18}. */
+    static final class FirmwareRelease implements ITypeConverter<dev.sim800emu.modem.config.Firmware> {
+        @Override
+        public dev.sim800emu.modem.config.Firmware convert(String value) {
+            dev.sim800emu.modem.config.Firmware f = dev.sim800emu.modem.config.Firmware.parse(value);
+            if (f == null) {
+                throw new TypeConversionException("unknown firmware '" + value + "' (known: "
+                        + dev.sim800emu.modem.config.Firmware.names() + ")");
+            }
+            return f;
+        }
+    }
+
     static final class BootTime implements ITypeConverter<Long> {
         @Override
         public Long convert(String value) {

@@ -116,6 +116,28 @@ final class Ctl {
         return send("sms", JSON.objectNode().put("from", from).put("text", String.join(" ", text)));
     }
 
+    @Command(name = "sms-fail", description = {"The host's next SMS sends fail with +CMS ERROR: ERROR (e.g. 500, 330, 331);",
+        "COUNT of them (default: every one until 'sms-fail 0')."})
+    int smsFail(@Parameters(index = "0", paramLabel = "ERROR") int error,
+                @Parameters(index = "1", arity = "0..1", paramLabel = "COUNT") Integer count) {
+        ObjectNode args = JSON.objectNode().put("error", error);
+        if (count != null) {
+            args.put("count", count);
+        }
+        return send("sms-fail", args);
+    }
+
+    @Command(name = "dial", description = {"What the far end does with the host's next ATD…; calls:",
+        "answer, busy, no-answer or no-carrier, after MS milliseconds (default 2000)."})
+    int dial(@Parameters(index = "0", paramLabel = "OUTCOME") String outcome,
+             @Option(names = "--after-ms", paramLabel = "MS") Long afterMs) {
+        ObjectNode args = JSON.objectNode().put("outcome", outcome);
+        if (afterMs != null) {
+            args.put("afterMs", afterMs);
+        }
+        return send("dial", args);
+    }
+
     @Command(name = "ussd", description = "A USSD answer from the network: +CUSD.")
     int ussd(@Parameters(arity = "1..*", paramLabel = "TEXT") List<String> text) {
         return send("ussd", JSON.objectNode().put("text", String.join(" ", text)));

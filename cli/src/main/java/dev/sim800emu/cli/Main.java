@@ -2,7 +2,6 @@ package dev.sim800emu.cli;
 
 import dev.sim800emu.modem.config.ApnRule;
 import dev.sim800emu.modem.config.ModemConfig;
-import dev.sim800emu.modem.config.ModemIdentity;
 import dev.sim800emu.modem.control.http.ControlAccess;
 import dev.sim800emu.modem.control.http.ControlServer;
 import dev.sim800emu.modem.net.DestinationPolicy;
@@ -125,12 +124,8 @@ public final class Main implements Callable<Integer> {
             description = "PEM CA certificates servers must chain to (default: no verification, as the chip).")
     java.io.File tlsTrust;
 
-    @Option(names = "--pin", paramLabel = "PIN", description = "Lock the SIM with this PIN (AT+CPIN).")
-    String pin;
-
-    @Option(names = "--imei", paramLabel = "DIGITS", converter = Converters.Imei.class,
-            description = "IMEI to report (15 digits).")
-    String imei;
+    @Mixin
+    IdentityOptions identity;
 
     @Mixin
     ControlOptions controlOptions;
@@ -188,13 +183,8 @@ public final class Main implements Callable<Integer> {
                 .connectTimeoutMillis(connectTimeoutMs)
                 .bootMillis(bootMs)
                 .activationMillis(activationMs)
-                .simPin(pin)
                 .apnRules(apns);
-        if (imei != null) {
-            ModemIdentity d = ModemIdentity.defaults();
-            b.identity(new ModemIdentity(d.manufacturer(), d.model(), d.product(), d.revision(), imei, d.iccid(),
-                    d.imsi(), d.operatorName()));
-        }
+        identity.applyTo(b, spec.commandLine());
         return b.build();
     }
 

@@ -28,6 +28,15 @@ final class StatusText {
                     l.path("protocol").asText(), l.path("remote").asText(), l.path("sent").asLong(),
                     l.path("acked").asLong(), l.path("received").asLong(), fault.isEmpty() ? "" : ", fault " + fault);
         }
+        String call = s.path("call").asText("IDLE");
+        if (!call.equals("IDLE")) {
+            out.printf("call: %s %s%n", call, s.path("callNumber").asText());
+        }
+        for (JsonNode m : s.path("sentSms")) {
+            int error = m.path("error").asInt();
+            out.printf("sms to %s: %s (%s)%n", m.path("to").asText(), m.path("text").asText(),
+                    error == 0 ? "mr " + m.path("mr").asInt() : "+CMS ERROR: " + error);
+        }
     }
 
     private static String rate(JsonNode kbps) {

@@ -52,7 +52,7 @@ class MainTest {
                 "--server-port-offset", "--server-bind", "--dns", "--apn", "--allow", "--deny", "--local-ip",
                 "--connect-timeout", "--boot-time", "--activation-time", "--pin", "--imei", "--control",
                 "--control-token", "--scenario", "--tls", "--tls-trust", "--stress-timing", "--seed",
-                "--stress-max-delay", "--host-check", "--help", "--version", "ctl")) {
+                "--stress-max-delay", "--host-check", "--model", "--firmware", "--ussd", "--help", "--version", "ctl")) {
             assertThat(r.out()).contains(option);
         }
         // help wraps lines, so compare with runs of white space folded
@@ -120,6 +120,8 @@ class MainTest {
         "--seed x",
         "--stress-max-delay 60001",
         "--stress-max-delay -1",
+        "--model SIM900",
+        "--firmware R99.99",
     })
     void badOptionPrintsOneLineAndExitsTwo(String args) {
         String[] argv = args.split(" ");
@@ -133,6 +135,24 @@ class MainTest {
         if (option.startsWith("--") && !option.equals("--foo")) {
             assertThat(line).contains("'" + option + "'");
         }
+    }
+
+    @Test
+    void modelFirmwareAndUssdMakeTheConfig() {
+        Main main = new Main();
+        Main.commandLine(main).parseArgs("--model", "sim808", "--firmware", "R13.08", "--imei", "864369032292264",
+                "--ussd", "*100#=Balance: 5.00");
+        var config = main.config();
+        assertThat(config.identity().product()).isEqualTo("SIM808 R13.08");
+        assertThat(config.identity().model()).isEqualTo("SIMCOM_SIM808");
+        assertThat(config.identity().revision()).isEqualTo("1308B08SIM808M32");
+        assertThat(config.identity().imei()).isEqualTo("864369032292264");
+        assertThat(config.ussdReplies()).containsEntry("*100#", "Balance: 5.00");
+        Main plain = new Main();
+        Main.commandLine(plain).parseArgs();
+        assertThat(plain.config().identity()).isEqualTo(dev.sim800emu.modem.config.ModemIdentity.defaults());
+        assertThat(runLoopback("--model", "SIM900").errLines()).containsExactly("sim800emu: Invalid value for option "
+                + "'--model': unknown model 'SIM900' (known: SIM800L|SIM800C|SIM800H|SIM800|SIM808|SIM868) (try --help)");
     }
 
     @Test

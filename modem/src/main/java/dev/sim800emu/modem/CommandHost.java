@@ -1,5 +1,6 @@
 package dev.sim800emu.modem;
 
+import dev.sim800emu.modem.at.PayloadSink;
 import dev.sim800emu.modem.at.ResponseWriter;
 import dev.sim800emu.modem.command.BasicHost;
 import dev.sim800emu.modem.command.GsmHost;
@@ -89,6 +90,37 @@ final class CommandHost implements BasicHost, GsmHost {
     @Override
     public void hangUpCall() {
         modem.events().call().hangUp();
+    }
+
+    @Override
+    public String dial(String number) {
+        if (!modem.radio().registered()) {
+            // Dialling without service: NO DIALTONE, as a SIM800L user saw (reference §3.1).
+            return "NO DIALTONE";
+        }
+        modem.radio().lastDialed = number;
+        modem.events().call().dial(number);
+        return null;
+    }
+
+    @Override
+    public boolean inCall() {
+        return modem.events().call().state() != VoiceCall.State.IDLE;
+    }
+
+    @Override
+    public java.util.List<String> calls() {
+        return modem.events().call().list();
+    }
+
+    @Override
+    public int activity() {
+        return modem.events().call().activity();
+    }
+
+    @Override
+    public void beginPayload(PayloadSink sink) {
+        modem.run(() -> modem.input.beginPayload(sink));
     }
 
     @Override

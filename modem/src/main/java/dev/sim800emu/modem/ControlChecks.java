@@ -111,6 +111,24 @@ final class ControlChecks {
         }
     }
 
+    /** A +CMS ERROR code of the manual's table (0 clears), and a count of sends (0 = all). */
+    static void smsFail(int error, int count) {
+        if (error != 0 && !dev.sim800emu.modem.at.CmsError.known(error)) {
+            throw new ControlException("the error must be a +CMS ERROR code of the manual (e.g. 500, 330, 331) or 0, not "
+                    + error);
+        }
+        if (count < 0 || count > 1000) {
+            throw new ControlException("the count must be 0 (every send) to 1000, not " + count);
+        }
+    }
+
+    static void dialDelay(long millis) {
+        if (millis < 0 || millis > dev.sim800emu.modem.radio.DialOutcome.MAX_MILLIS) {
+            throw new ControlException("the dial outcome delay must be 0-" + dev.sim800emu.modem.radio.DialOutcome.MAX_MILLIS
+                    + " ms, not " + millis);
+        }
+    }
+
     static void linkId(int id) {
         if (id < 0 || id >= TcpIpStack.LINKS) {
             throw new ControlException("link must be 0-" + (TcpIpStack.LINKS - 1) + ", not " + id);

@@ -182,6 +182,12 @@ final class ControlLines {
 
     /** A new SMS: RI pulses and +CMTI is reported. */
     void newSms(int index, ModemClock timers) {
+        smsPulse(timers);
+        modem.urc(w -> w.text("+CMTI: \"SM\"," + index));
+    }
+
+    /** RI low for 120 ms: a message arrived (hardware design §4.6). */
+    void smsPulse(ModemClock timers) {
         setRing(true);
         if (ringPulse != null) {
             ringPulse.cancel();
@@ -190,7 +196,6 @@ final class ControlLines {
             ringPulse = null;
             setRing(callActive);
         });
-        modem.urc(w -> w.text("+CMTI: \"SM\"," + index));
     }
 
     private void setRing(boolean on) {

@@ -5,6 +5,7 @@ import dev.sim800emu.modem.control.ControlException;
 import dev.sim800emu.modem.control.ControlTarget;
 import dev.sim800emu.modem.control.ModemStatus;
 import dev.sim800emu.modem.net.Network;
+import dev.sim800emu.modem.radio.DialOutcome;
 import dev.sim800emu.modem.radio.Radio;
 import dev.sim800emu.modem.tcpip.TcpIpStack;
 
@@ -68,6 +69,13 @@ final class ModemController implements ControlTarget {
             modem.stress.set(s.timing());
         } else if (c instanceof ControlCommand.RefuseConnections r) {
             ControlChecks.port(() -> net.refuseConnections(r.refuse()));
+        } else if (c instanceof ControlCommand.SmsFail f) {
+            ControlChecks.smsFail(f.error(), f.count());
+            modem.radio().sent().failNext(f.error(), f.count());
+        } else if (c instanceof ControlCommand.Dial d) {
+            ControlChecks.present(d.outcome(), "dial outcome");
+            ControlChecks.dialDelay(d.afterMillis());
+            modem.radio().dialOutcome = new DialOutcome(d.outcome(), d.afterMillis());
         } else {
             return false;
         }

@@ -1,6 +1,10 @@
 package dev.sim800emu.modem;
 
+import dev.sim800emu.modem.radio.MessageStore;
 import dev.sim800emu.modem.radio.Radio;
+import dev.sim800emu.modem.radio.SmsSettings;
+import dev.sim800emu.modem.sms.SmsFormat;
+import java.time.ZonedDateTime;
 
 /**
  * What the network does to the modem on its own: calls, messages and USSD answers arrive, GPRS
@@ -63,14 +67,37 @@ public final class NetworkEvents {
     }
 
     /**
-     * A new SMS from {@code from}: filed in the SIM's storage, then announced as {@link #newSms(int)}.
-     * Returns its index, or 0 when the storage is full (nothing is announced).
+     * A new SMS from {@code from}, as AT+CNMI asks: shown at once as +CMT (mt=2, not stored), or
+     * filed in the received-message storage (mem3) and announced with +CMTI (mt=1/3) or not at all
+     * (mt=0). RI pulses either way. Returns the index, -1 when shown directly, 0 when the storage
+     * is full (nothing is announced).
      */
     public int newSms(String from, String text) {
         Radio radio = modem.radio();
-        int index = radio.messages().receive(from, text, modem.rtc().now());
+        SmsSettings s = radio.sms();
+        ZonedDateTime now = modem.rtc().now();
+        if (s.directDelivery()) {
+            String[] lines = SmsFormat.direct(from, text, now, s);
+            modem.run(() -> {
+                if (on()) {
+                    modem.wires.smsPulse(modem.clock());
+                    modem.urc(w -> w.info(lines));
+                }
+            });
+            return -1;
+        }
+        MessageStore store = radio.storage(s.mem[2]);
+        int index = store.receive(from, text, now);
         if (index > 0) {
-            newSms(index);
+            String mem = s.mem[2];
+            modem.run(() -> {
+                if (on()) {
+                    modem.wires.smsPulse(modem.clock());
+                    if (s.indexIndication()) {
+                        modem.urc(w -> w.text("+CMTI: \"" + mem + "\"," + index));
+                    }
+                }
+            });
         }
         return index;
     }

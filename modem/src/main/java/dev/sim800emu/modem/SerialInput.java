@@ -192,6 +192,10 @@ final class SerialInput {
                 echo.write(b);
             }
             payloadBuf.write(b);
+            byte[] reply = sink.afterByte(b);
+            if (reply != null) {
+                echo.write(reply);
+            }
             if (fixed >= 0 && payloadBuf.size() == fixed) {
                 endPayload(sink);
                 return;

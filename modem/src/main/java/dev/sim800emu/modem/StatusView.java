@@ -2,6 +2,7 @@ package dev.sim800emu.modem;
 
 import dev.sim800emu.modem.control.ModemStatus;
 import dev.sim800emu.modem.radio.Radio;
+import dev.sim800emu.modem.radio.SentMessages;
 import dev.sim800emu.modem.tcpip.LinkSnapshot;
 import dev.sim800emu.modem.tcpip.TcpIpStack;
 import java.util.ArrayList;
@@ -20,9 +21,14 @@ final class StatusView {
             links.add(link(ip.link(i)));
         }
         boolean on = modem.power() == ModemEngine.Power.ON;
+        List<ModemStatus.SentSms> sent = new ArrayList<>();
+        for (SentMessages.Sent m : radio.sent().all()) {
+            sent.add(new ModemStatus.SentSms(m.mr(), m.to(), m.text(), m.at().toOffsetDateTime().toString(), m.error()));
+        }
+        VoiceCall call = modem.events().call();
         return new ModemStatus(modem.power().name(), on ? radio.registration().name() : "NONE", on ? rssi(radio) : 99,
                 radio.simInserted(), on && radio.attached(), ip.stateLabel(), List.copyOf(links),
-                modem.network().conditions());
+                modem.network().conditions(), call.state().name(), call.number(), List.copyOf(sent));
     }
 
     /** The rssi AT+CSQ would print now. */

@@ -159,6 +159,11 @@ public final class LineExecutor<M> implements CommandContext {
             lastWasOk = false;
             return true;
         }
+        if (r instanceof Result.CmsFailure f) {
+            out.cmsError(f.code());
+            finish(null);
+            return false;
+        }
         if (r instanceof Result.Error e) {
             out.error(e.cmeCode());
             finish(null);

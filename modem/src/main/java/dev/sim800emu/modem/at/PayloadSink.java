@@ -15,6 +15,14 @@ public interface PayloadSink {
 
     void onPayload(byte[] data);
 
+    /**
+     * What the modem prints after taking byte {@code b} of the payload (after its echo), or null:
+     * SMS text mode answers each CR with a new prompt.
+     */
+    default byte[] afterByte(int b) {
+        return null;
+    }
+
     void onCancel();
 
     void onOverflow();

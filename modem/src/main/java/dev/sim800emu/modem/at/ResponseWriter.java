@@ -86,6 +86,19 @@ public final class ResponseWriter {
         }
     }
 
+    /** ERROR or +CMS ERROR per AT+CMEE (SMS commands, manual §18.2). */
+    public void cmsError(int code) {
+        if (settings.quiet()) {
+            return;
+        }
+        int mode = settings.cmee();
+        if (mode == 0) {
+            result(ResultCode.ERROR);
+        } else {
+            info("+CMS ERROR: " + (mode == 1 ? Integer.toString(code) : CmsError.text(code)));
+        }
+    }
+
     /** The data prompt of CIPSEND: CR LF, '>' and one space, with no line end. */
     public void prompt() {
         sink.write(PROMPT);

@@ -25,6 +25,14 @@ public sealed interface Result {
         return new Error(code);
     }
 
+    /**
+     * An SMS command's failure: ERROR with CMEE=0, "+CMS ERROR: code" or its text otherwise
+     * (27.005 §3.2.5; a SIM808 printed plain ERROR and +CMS ERROR: 325 for the same CMGS).
+     */
+    static Result cms(int code) {
+        return new CmsFailure(code);
+    }
+
     /** A non-standard final response line such as {@code SHUT OK} or {@code CLOSE OK}. */
     static Result text(String finalText) {
         return new Text(finalText);
@@ -35,6 +43,9 @@ public sealed interface Result {
 
     /** {@code cmeCode} below zero means plain ERROR regardless of CMEE. */
     record Error(int cmeCode) implements Result {
+    }
+
+    record CmsFailure(int code) implements Result {
     }
 
     record Done() implements Result {

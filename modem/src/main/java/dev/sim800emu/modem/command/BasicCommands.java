@@ -12,7 +12,7 @@ import java.util.function.Consumer;
 
 /**
  * V.250 basic commands (SIM800 manual chapter 2): ATE, ATV, ATQ, ATX, ATI, ATZ, AT&F, AT&W, AT&V,
- * AT&C, AT&D, ATD and the S-registers (ATA and ATH are in {@link CallCommands}). A basic command without a value means value 0
+ * AT&C, AT&D and the S-registers (ATA, ATD and ATH are call commands: {@link CallCommands}, {@link DialCommands}). A basic command without a value means value 0
  * ({@code ATE} is {@code ATE0}).
  */
 public final class BasicCommands {
@@ -38,8 +38,6 @@ public final class BasicCommands {
         action(t, "&W", modem -> modem.savedSettings().copyFrom(modem.settings()));
         t.command("&V").exec((modem, c, a) -> listProfiles(modem, c))
                 .write((modem, c, a) -> Args.parseInt(a.param(0).text(), 0, 0) == 0 ? listProfiles(modem, c) : Result.ERROR);
-        // No dialling and no circuit-switched data; ATA and ATH are CallCommands (incoming calls).
-        t.command("D").write((modem, c, a) -> Result.ERROR);
         register(t, "S0", Setting.S0);
         register(t, "S3", Setting.S3);
         register(t, "S4", Setting.S4);

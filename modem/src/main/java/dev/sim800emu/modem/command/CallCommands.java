@@ -11,7 +11,8 @@ import dev.sim800emu.modem.radio.Radio;
  * Incoming calls and USSD (manual §2.2.2, §2.2.8, §3.2.18, §3.2.53): ATA answers a ringing call,
  * ATH ends any call, AT+CLIP adds the caller's number after each RING, AT+CUSD turns the
  * presentation of USSD answers on and sends a request. Calls arrive, and USSD answers come back,
- * through the control plane; the modem dials nothing (ATD stays ERROR).
+ * through the control plane or, for the codes in the configured table, at once. Dialling is in
+ * {@link DialCommands}.
  */
 final class CallCommands {
     private CallCommands() {
@@ -57,7 +58,12 @@ final class CallCommands {
                     if (n != 2) {
                         radio.cusd = n;
                     }
-                    // The network's answer is the control plane's to give (ctl ussd TEXT).
+                    // The configured table answers known codes; the others wait for the control
+                    // plane (ctl ussd TEXT). The answer is a URC, after the OK.
+                    String reply = modem.config().ussdReplies().get(request);
+                    if (reply != null && n == 1) {
+                        modem.urc(w -> w.text("+CUSD: 0, \"" + reply + "\", 15"));
+                    }
                     return Result.OK;
                 });
     }

@@ -10,6 +10,7 @@ import dev.sim800emu.modem.at.CommandTable;
 import dev.sim800emu.modem.at.Result;
 import dev.sim800emu.modem.settings.Profile;
 import dev.sim800emu.modem.settings.Setting;
+import dev.sim800emu.modem.sms.SmsCommands;
 import java.util.Set;
 import java.util.function.ObjIntConsumer;
 import java.util.function.ToIntFunction;
@@ -43,6 +44,9 @@ public final class GsmCommands {
         sim(t);
         NetworkCommands.register(t);
         CallCommands.register(t);
+        DialCommands.register(t);
+        StoredCommands.register(t);
+        SmsCommands.register(t);
         port(t);
     }
 
@@ -53,7 +57,7 @@ public final class GsmCommands {
         t.alias("+CGMI", "+GMI");
         t.command("+GMM").test((String) null).exec((modem, c, a) -> info(c, id(modem).model()));
         t.alias("+CGMM", "+GMM");
-        t.command("+GOI").exec((modem, c, a) -> info(c, "SIM800"));
+        t.command("+GOI").exec((modem, c, a) -> info(c, id(modem).goi()));
         t.command("+GSN").test((String) null).exec((modem, c, a) -> info(c, id(modem).imei()));
         t.alias("+CGSN", "+GSN");
         t.command("+GSV").exec((modem, c, a) -> {

@@ -2,11 +2,12 @@ package dev.sim800emu.modem.command;
 
 import dev.sim800emu.modem.at.ResponseWriter;
 import dev.sim800emu.modem.settings.Profile;
+import dev.sim800emu.modem.sms.SmsHost;
 import java.time.ZonedDateTime;
 import java.util.function.Consumer;
 
 /** What the identification, SIM, network and port commands ({@link GsmCommands}) work on. */
-public interface GsmHost extends BearerHost {
+public interface GsmHost extends BearerHost, SmsHost {
     /** The active settings. */
     Profile settings();
 
@@ -33,6 +34,21 @@ public interface GsmHost extends BearerHost {
 
     /** ATH: ends a ringing or active call, if any. */
     void hangUpCall();
+
+    /**
+     * ATD…;: sets up a voice call to {@code number}. Returns null when the call is being set up
+     * (the command answers OK), or the text that ends the command instead (NO DIALTONE).
+     */
+    String dial(String number);
+
+    /** True while a call rings, alerts or is active. */
+    boolean inCall();
+
+    /** AT+CLCC's lines; empty without a call. */
+    java.util.List<String> calls();
+
+    /** AT+CPAS: 0 ready, 3 ringing, 4 call in progress. */
+    int activity();
 
     /** The modem's real-time clock (AT+CCLK). */
     ZonedDateTime now();

@@ -21,6 +21,7 @@ public final class ModemConfig {
     private final int ber;
     private final String simPin;
     private final java.time.Clock wallClock;
+    private final java.util.Map<String, String> ussdReplies;
 
     private ModemConfig(Builder b) {
         this.identity = b.identity;
@@ -34,6 +35,7 @@ public final class ModemConfig {
         this.ber = b.ber;
         this.simPin = b.simPin;
         this.wallClock = b.wallClock;
+        this.ussdReplies = java.util.Map.copyOf(b.ussdReplies);
     }
 
     public static Builder builder() {
@@ -57,6 +59,7 @@ public final class ModemConfig {
         b.ber = ber;
         b.simPin = simPin;
         b.wallClock = wallClock;
+        b.ussdReplies = ussdReplies;
         return b;
     }
 
@@ -113,6 +116,15 @@ public final class ModemConfig {
         return wallClock;
     }
 
+    /**
+     * The network's answers to USSD requests, by code ({@code *100#} → {@code Balance: 10.00}):
+     * AT+CUSD=1,"<code>" is answered with +CUSD: 0, "<text>", 15. Codes not in the table wait for
+     * the control plane's answer. Empty by default.
+     */
+    public java.util.Map<String, String> ussdReplies() {
+        return ussdReplies;
+    }
+
     /** The SIM's PIN, or null for a SIM without PIN lock. */
     public String simPin() {
         return simPin;
@@ -131,6 +143,19 @@ public final class ModemConfig {
         private int ber = 0;
         private String simPin;
         private java.time.Clock wallClock = java.time.Clock.systemUTC();
+        private java.util.Map<String, String> ussdReplies = java.util.Map.of();
+
+        public Builder ussdReplies(java.util.Map<String, String> replies) {
+            for (java.util.Map.Entry<String, String> e : replies.entrySet()) {
+                if (e.getKey().isEmpty() || e.getKey().length() > 160 || e.getValue().length() > 182
+                        || e.getValue().indexOf('"') >= 0) {
+                    throw new IllegalArgumentException("a USSD reply needs a code of 1-160 characters and a text of at most "
+                            + "182 characters without quotes");
+                }
+            }
+            this.ussdReplies = java.util.Map.copyOf(replies);
+            return this;
+        }
 
         public Builder wallClock(java.time.Clock clock) {
             this.wallClock = Objects.requireNonNull(clock);

@@ -106,6 +106,26 @@ public sealed interface ControlCommand {
         }
     }
 
+    /**
+     * The host's next SMS sends (AT+CMGS, AT+CMSS) fail with {@code +CMS ERROR: <error>}: the next
+     * {@code count}, or every one while {@code count} is 0; error 0 lets them through again.
+     */
+    record SmsFail(int error, int count) implements ControlCommand {
+        public String verb() {
+            return "sms-fail";
+        }
+    }
+
+    /**
+     * What the far end does with the host's next voice calls (ATD…;), {@code afterMillis} after the
+     * dial: answers (the call connects), BUSY, NO ANSWER or NO CARRIER. Default: answer after 2 s.
+     */
+    record Dial(dev.sim800emu.modem.radio.DialOutcome.Kind outcome, long afterMillis) implements ControlCommand {
+        public String verb() {
+            return "dial";
+        }
+    }
+
     /** New network conditions for every link of the modem (rate, latency, jitter, loss). */
     record Network(LinkConditions conditions) implements ControlCommand {
         public String verb() {

@@ -15,10 +15,29 @@ import java.util.List;
  * @param ipState what AT+CIPSTATUS prints as STATE
  * @param links one entry per slot, 0–5
  * @param conditions the network conditions in force
+ * @param call the voice call: IDLE, RINGING (incoming), DIALING (outgoing, alerting) or ACTIVE
+ * @param callNumber the other end's number, or empty
+ * @param sentSms what the host sent (AT+CMGS, AT+CMSS), oldest first, at most the last 100
  */
 public record ModemStatus(String power, String registration, int rssi, boolean simInserted,
                          boolean gprsAttached, String ipState, List<LinkStatus> links,
-                         LinkConditions conditions) {
+                         LinkConditions conditions, String call, String callNumber, List<SentSms> sentSms) {
+
+    /** A status without calls or messages (IDLE, none sent). */
+    public ModemStatus(String power, String registration, int rssi, boolean simInserted, boolean gprsAttached,
+                       String ipState, List<LinkStatus> links, LinkConditions conditions) {
+        this(power, registration, rssi, simInserted, gprsAttached, ipState, links, conditions, "IDLE", "", List.of());
+    }
+
+    /**
+     * One SMS the host sent.
+     *
+     * @param mr the message reference +CMGS printed, or -1 when it failed
+     * @param error 0 when the network took it, else the +CMS ERROR code the host got
+     * @param at when it was sent, as the modem's clock had it (ISO-8601)
+     */
+    public record SentSms(int mr, String to, String text, String at, int error) {
+    }
 
     /**
      * One link slot.

@@ -42,6 +42,18 @@ public final class Radio {
     public int clip;
     /** AT+CUSD: USSD answers are presented only when 1. Not saved. */
     public int cusd;
+    /** AT+CLCC=1 (list on every call change), AT+MORING, AT+COLP, AT+CRC, AT+CDRIND, AT+GSMBUSY, AT+CVHU. */
+    public int clcc;
+    public int moring;
+    public int colp;
+    public int crc;
+    public int cdrind;
+    public int gsmbusy;
+    public int cvhu;
+    /** ATDL dials this again. */
+    public String lastDialed = "";
+    /** Values of commands that are stored only (AT+CLVL, AT+CNETLIGHT …), by command; kept across power cycles. */
+    private java.util.Map<String, int[]> stored;
 
     // The world: set by the control plane, kept across power cycles.
     private Registration network = Registration.HOME;
@@ -49,11 +61,22 @@ public final class Radio {
     private int ber;
     private boolean simInserted = true;
     private final MessageStore messages = new MessageStore();
+    private final MessageStore phoneMessages = new MessageStore("ME", MessageStore.ME_CAPACITY);
+    private final SentMessages sent = new SentMessages();
+    /** Made on first use, and dropped at power-off: factory values come back with the next use. */
+    private SmsSettings sms;
+    /** What the host's next ATD gets (control plane). */
+    public DialOutcome dialOutcome = DialOutcome.DEFAULT;
 
     public Radio(ModemConfig config) {
         this.config = config;
         this.rssi = config.rssi();
         this.ber = config.ber();
+    }
+
+    /** FONA's original library parsed "SM_P" from a SIM800L with R13 (FONA #46); others say "SM". */
+    private static String defaultMemory(ModemConfig config) {
+        return config.identity().r13() && config.identity().model().equals("SIMCOM_SIM800L") ? "SM_P" : "SM";
     }
 
     /** Back to power-on: full functionality, SIM locked if it has a PIN, attached when it can be. */
@@ -66,6 +89,14 @@ public final class Radio {
         cgact = false;
         clip = 0;
         cusd = 0;
+        clcc = 0;
+        moring = 0;
+        colp = 0;
+        crc = 0;
+        cdrind = 0;
+        gsmbusy = 0;
+        cvhu = 0;
+        sms = null;
     }
 
     /** The SIM's state right after it is read: locked if it has a PIN, absent if pulled out. */
@@ -150,5 +181,34 @@ public final class Radio {
     /** The SIM's message storage ("SM"). */
     public MessageStore messages() {
         return messages;
+    }
+
+    /** The phone's storage, "ME". */
+    public MessageStore phoneMessages() {
+        return phoneMessages;
+    }
+
+    /** A storage by its +CPMS name: "SM", "SM_P" and "MT" are the SIM, "ME" and "ME_P" the phone. */
+    public MessageStore storage(String name) {
+        return name.startsWith("ME") ? phoneMessages : messages;
+    }
+
+    /** The stored values of {@code command}, made from {@code defaults} on first use. */
+    public int[] stored(String command, int[] defaults) {
+        if (stored == null) {
+            stored = new java.util.HashMap<>();
+        }
+        return stored.computeIfAbsent(command, k -> defaults.clone());
+    }
+
+    public SentMessages sent() {
+        return sent;
+    }
+
+    public SmsSettings sms() {
+        if (sms == null) {
+            sms = new SmsSettings(defaultMemory(config));
+        }
+        return sms;
     }
 }

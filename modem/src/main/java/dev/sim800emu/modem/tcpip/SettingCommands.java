@@ -62,10 +62,14 @@ final class SettingCommands {
 
     private static void cipssl(CommandTable.Section<?, TcpIpStack> t) {
         TcpIpSetting k = TcpIpSetting.SSL;
+        // Release 13 has no SSL: AT+CIPSSL=? is ERROR on SIM800 R13.08 (TinyGSM #235), and so is every form here.
         t.command(k.command)
-                .test(k.testText()) // "+CIPSSL: (0-1)": see TcpIpSetting.SSL
-                .read((ip, c, a) -> info(c, k.readText(ip.settings())))
+                .test((ip, c, a) -> ip.host.config().identity().r13() ? Result.ERROR : info(c, k.testText()))
+                .read((ip, c, a) -> ip.host.config().identity().r13() ? Result.ERROR : info(c, k.readText(ip.settings())))
                 .write((ip, c, a) -> {
+                    if (ip.host.config().identity().r13()) {
+                        return Result.ERROR; // R13 firmware has no SSL (TinyGSM issue 235)
+                    }
                     // Applies to the next CIPSTART (Connections), in any state.
                     ip.settings().set(k, k.parse(a, ip.settings())[0]);
                     return Result.OK;

@@ -88,14 +88,19 @@ final class EndpointTarget implements TranscriptTarget {
         }
     }
 
+    private final VirtualModem modem;
+
     EndpointTarget(World world, boolean echoOn) throws Exception {
+        this(world, echoOn, ModemConfig.builder().bootMillis(0).activationMillis(0).build());
+    }
+
+    EndpointTarget(World world, boolean echoOn, ModemConfig config) throws Exception {
         this.world = world;
         this.firstClient = world.tcp.acceptedCount();
         serverHostPort = freeTcpPort();
         network = new NettyNetwork(world.group.next(), new NetworkOptions(world.dns.address(), DestinationPolicy.allowAll(),
                 java.net.InetAddress.getLoopbackAddress(), serverHostPort - MODEM_PORT));
-        VirtualModem modem = new VirtualModem(ModemConfig.builder().bootMillis(0).activationMillis(0).build(),
-                network.eventLoop(), network);
+        modem = new VirtualModem(config, network.eventLoop(), network);
         endpoint = TcpSerialEndpoint.start(modem, world.group, NettyNetwork.serverChannelType(world.group),
                 new InetSocketAddress("127.0.0.1", 0), false, new SerialTrace("test", false));
         socket = new Socket();
@@ -171,6 +176,11 @@ final class EndpointTarget implements TranscriptTarget {
 
     @Override
     public void act(Transcript.Action a) throws Exception {
+        if ("ctl".equals(a.proto())) {
+            modem.control(dev.sim800emu.modem.control.json.CommandJson.parse(a.verb(), Json.parse(a.data())))
+                    .get(5, java.util.concurrent.TimeUnit.SECONDS);
+            return;
+        }
         String kind = a.proto() == null ? null : a.proto().split("#")[0];
         switch (kind == null ? a.verb() : kind + " " + a.verb()) {
             case "wait" -> Thread.sleep(a.millis());

@@ -2,6 +2,8 @@ package dev.sim800emu.modem.transcript;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sim800emu.modem.config.ModemConfig;
+import dev.sim800emu.modem.control.json.CommandJson;
 import dev.sim800emu.modem.testing.FakeNetwork.FakeLink;
 import dev.sim800emu.modem.testing.ModemHarness;
 import dev.sim800emu.modem.net.Protocol;
@@ -19,7 +21,11 @@ final class EngineTarget implements TranscriptTarget {
     private final Map<FakeLink, Integer> expected = new HashMap<>();
 
     EngineTarget(boolean echoOn) {
-        this(echoOn, new ModemHarness());
+        this(echoOn, ModemConfig.builder().bootMillis(0).activationMillis(0).build());
+    }
+
+    EngineTarget(boolean echoOn, ModemConfig config) {
+        this(echoOn, new ModemHarness(config));
     }
 
     /** A target on a harness of the caller's making (a field capture's operator, signal, address). */
@@ -106,6 +112,12 @@ final class EngineTarget implements TranscriptTarget {
     @Override
     public void act(Transcript.Action a) {
         String who = a.proto() == null ? "" : a.proto();
+        if (who.equals("ctl")) {
+            // The control plane: "= ctl VERB {json}", the same verbs and arguments as the HTTP API.
+            h.modem.control().apply(CommandJson.parse(a.verb(), Json.parse(a.data())));
+            settle();
+            return;
+        }
         if (who.equals("client") || who.startsWith("udp")) {
             actOther(who, a);
             settle();

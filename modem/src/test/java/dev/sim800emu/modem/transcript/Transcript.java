@@ -1,5 +1,9 @@
 package dev.sim800emu.modem.transcript;
 
+import dev.sim800emu.modem.config.ChipModel;
+import dev.sim800emu.modem.config.Firmware;
+import dev.sim800emu.modem.config.ModemConfig;
+import dev.sim800emu.modem.config.ModemIdentity;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +17,25 @@ import java.util.Map;
  * A dialog between host, modem and far end, parsed from a text file (format in
  * {@code src/test/resources/transcripts/README.md}).
  */
-public record Transcript(String name, List<Step> steps, boolean echoOn) {
+public record Transcript(String name, List<Step> steps, boolean echoOn, Map<String, String> options) {
+
+    /**
+     * The modem this dialog runs against: the test defaults, with the header's {@code #! model},
+     * {@code #! firmware} and {@code #! clock} options (a fixed wall clock for SMS time stamps).
+     */
+    public ModemConfig config() {
+        ModemConfig.Builder b = ModemConfig.builder().bootMillis(0).activationMillis(0);
+        ChipModel model = ChipModel.parse(options.getOrDefault("model", "SIM800L"));
+        Firmware firmware = Firmware.parse(options.getOrDefault("firmware", "R14.18"));
+        if (model == null || firmware == null) {
+            throw new IllegalArgumentException(name + ": unknown model or firmware in " + options);
+        }
+        b.identity(ModemIdentity.forIndex(0, model, firmware));
+        if (options.containsKey("clock")) {
+            b.wallClock(java.time.Clock.fixed(java.time.Instant.parse(options.get("clock")), java.time.ZoneOffset.UTC));
+        }
+        return b.build();
+    }
 
     /** One line of a transcript. */
     public sealed interface Step {
@@ -44,8 +66,14 @@ public record Transcript(String name, List<Step> steps, boolean echoOn) {
         List<Step> steps = new ArrayList<>();
         // "#! echo-on" on the first line: the dialog starts right after boot, echo still on.
         boolean echoOn = text.startsWith("#! echo-on");
+        Map<String, String> options = new java.util.HashMap<>();
         for (String raw : text.split("\n", -1)) {
             String line = substitute(raw, vars);
+            if (line.startsWith("#! ") && !line.startsWith("#! echo-on")) {
+                String[] kv = line.substring(3).strip().split(" ", 2);
+                options.put(kv[0], kv.length > 1 ? kv[1].strip() : "");
+                continue;
+            }
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
@@ -63,7 +91,7 @@ public record Transcript(String name, List<Step> steps, boolean echoOn) {
                 throw new IllegalArgumentException(name + ": cannot read line '" + raw + "'");
             }
         }
-        return new Transcript(name, steps, echoOn);
+        return new Transcript(name, steps, echoOn, Map.copyOf(options));
     }
 
     private static Action action(String s) {
@@ -126,6 +154,7 @@ public record Transcript(String name, List<Step> steps, boolean echoOn) {
                 "7.2-timed-send.txt", "7.3-send-limits.txt", "7.4-quick-send.txt", "7.5-cipack.txt",
                 "tinygsm-sim800.txt", "3.2.3-transparent.txt", "3.2.4-switching.txt", "3.1.3-tcp-server.txt",
                 "3.1.4-udp-extended.txt", "4.1-multi-client.txt", "4.2-multi-server.txt", "5-two-contexts.txt",
-                "7.4-7.5-multi-quick-send-cipack.txt", "8.2-manual-receive.txt");
+                "7.4-7.5-multi-quick-send-cipack.txt", "8.2-manual-receive.txt", "fona-r13.txt",
+                "esphome-sms-calls.txt");
     }
 }

@@ -32,7 +32,7 @@ class TranscriptEndpointTest {
     @MethodSource("runs")
     void plays(String name) throws Exception {
         Transcript t = Transcript.load(name, world.vars());
-        try (EndpointTarget target = new EndpointTarget(world, t.echoOn())) {
+        try (EndpointTarget target = new EndpointTarget(world, t.echoOn(), t.config())) {
             TranscriptPlayer.play(t, target, 0);
         }
     }

@@ -27,7 +27,7 @@ class TranscriptEngineTest {
     @MethodSource("runs")
     void plays(String name, int splitAt) throws Exception {
         Transcript t = Transcript.load(name, EngineTarget.vars());
-        try (EngineTarget target = new EngineTarget(t.echoOn())) {
+        try (EngineTarget target = new EngineTarget(t.echoOn(), t.config())) {
             TranscriptPlayer.play(t, target, splitAt);
         }
     }

@@ -25,7 +25,7 @@ class TranscriptHostCheckTest {
     void aCleanDialogGivesNoFinding(String name) throws Exception {
         Transcript t = Transcript.load(name, EngineTarget.vars());
         List<Finding> found = new ArrayList<>();
-        try (EngineTarget engine = new EngineTarget(t.echoOn())) {
+        try (EngineTarget engine = new EngineTarget(t.echoOn(), t.config())) {
             HostCheck check = new HostCheck(new HostView(engine.harness().modem), found::add);
             TranscriptTarget watched = new TranscriptTarget() {
                 @Override

@@ -6,6 +6,7 @@ import dev.sim800emu.modem.control.ControlCommand;
 import dev.sim800emu.modem.net.DnsFault;
 import dev.sim800emu.modem.net.LinkConditions;
 import dev.sim800emu.modem.net.LinkFault;
+import dev.sim800emu.modem.radio.DialOutcome;
 import dev.sim800emu.modem.radio.Registration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
@@ -51,6 +52,12 @@ public final class CommandJson {
         verb("sms", List.of("from", "text"), a -> new ControlCommand.Sms(a.text("from", 21, NUMBER, "a phone number"),
                 a.text("text", 1000, null, "at most 1000 characters")));
         verb("ussd", List.of("text"), a -> new ControlCommand.Ussd(a.text("text", 182, null, "at most 182 characters")));
+        verb("sms-fail", List.of("error", "count"), a -> new ControlCommand.SmsFail(a.integer("error", 0, 999),
+                a.has("count") ? a.integer("count", 0, 1000) : 0));
+        verb("dial", List.of("outcome", "afterMs"), a -> new ControlCommand.Dial(
+                DialOutcome.Kind.valueOf(a.choice("outcome", dashed(DialOutcome.Kind.values()))
+                        .toUpperCase(Locale.ROOT).replace('-', '_')),
+                a.has("afterMs") ? a.longValue("afterMs", 0, DialOutcome.MAX_MILLIS) : DialOutcome.DEFAULT.afterMillis()));
         verb("network", List.of("preset", "downKbps", "upKbps", "latencyMs", "jitterMs", "loss", "queueBytes"),
                 CommandJson::network);
         verb("link", List.of("id", "fault"), a -> new ControlCommand.Link(a.integer("id", 0, 5),
@@ -153,6 +160,15 @@ public final class CommandJson {
             throw a.bad("'delayMs' goes only with \"slow\"");
         }
         return new ControlCommand.Dns(fault, 0);
+    }
+
+    /** Lower-case names with dashes: {@code no-answer}. */
+    private static Set<String> dashed(Enum<?>[] values) {
+        Set<String> names = new LinkedHashSet<>();
+        for (String n : names(values)) {
+            names.add(n.replace('_', '-'));
+        }
+        return names;
     }
 
     private static Set<String> names(Enum<?>[] values) {

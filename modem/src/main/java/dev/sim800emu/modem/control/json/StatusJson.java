@@ -40,6 +40,19 @@ public final class StatusJson {
                 j.put("fault", l.fault());
             }
         }
+        o.put("call", s.call());
+        o.put("callNumber", s.callNumber());
+        ArrayNode sent = o.putArray("sentSms");
+        if (s.sentSms() != null) {
+            for (ModemStatus.SentSms m : s.sentSms()) {
+                ObjectNode j = sent.addObject();
+                j.put("mr", m.mr());
+                j.put("to", m.to());
+                j.put("text", m.text());
+                j.put("at", m.at());
+                j.put("error", m.error());
+            }
+        }
         return o;
     }
 

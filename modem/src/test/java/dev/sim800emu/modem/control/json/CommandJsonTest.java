@@ -55,6 +55,11 @@ class CommandJsonTest {
                 .isEqualTo(new ControlCommand.Dns(DnsFault.SLOW, 3000));
         assertThat(parse("dns", "{\"fault\":\"fail\"}")).isEqualTo(new ControlCommand.Dns(DnsFault.FAIL, 0));
         assertThat(parse("refuse", "{\"refuse\":true}")).isEqualTo(new ControlCommand.RefuseConnections(true));
+        assertThat(parse("sms-fail", "{\"error\":500,\"count\":2}")).isEqualTo(new ControlCommand.SmsFail(500, 2));
+        assertThat(parse("dial", "{\"outcome\":\"busy\",\"afterMs\":300}"))
+                .isEqualTo(new ControlCommand.Dial(dev.sim800emu.modem.radio.DialOutcome.Kind.BUSY, 300));
+        assertThat(parse("dial", "{\"outcome\":\"answer\"}"))
+                .isEqualTo(new ControlCommand.Dial(dev.sim800emu.modem.radio.DialOutcome.Kind.ANSWER, 2000));
     }
 
     @Test
@@ -74,6 +79,8 @@ class CommandJsonTest {
                 case "dns" -> "{\"fault\":\"restore\"}";
                 case "refuse" -> "{\"refuse\":false}";
                 case "stress" -> "{\"on\":false}";
+                case "sms-fail" -> "{\"error\":500}";
+                case "dial" -> "{\"outcome\":\"no-answer\"}";
                 default -> null;
             };
             assertThat(parse(verb, body).verb()).isEqualTo(verb);
@@ -101,7 +108,7 @@ class CommandJsonTest {
         "dns      | {\"fault\":\"slow\"}              | dns: 'delayMs' is required",
         "dns      | {\"fault\":\"fail\",\"delayMs\":5} | dns: 'delayMs' goes only with \"slow\"",
         "time     | {\"time\":\"yesterday\"}          | time: 'time' must be an ISO-8601 date and time with offset, like 2026-03-29T02:30:00+01:00, not \"yesterday\"",
-        "fly      | {}                                | unknown verb 'fly' (known: signal, register, detach, pdp-deact, sim, reboot, time, call, hangup, sms, ussd, network, link, spike, dns, refuse, stress)",
+        "fly      | {}                                | unknown verb 'fly' (known: signal, register, detach, pdp-deact, sim, reboot, time, call, hangup, sms, ussd, sms-fail, dial, network, link, spike, dns, refuse, stress)",
     })
     void badArgumentsAreOneLine(String verb, String body, String message) {
         assertThatThrownBy(() -> parse(verb, body)).isInstanceOf(BadCommandException.class).hasMessage(message);
