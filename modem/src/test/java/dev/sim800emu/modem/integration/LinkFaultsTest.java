@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Timeout;
  * answered in the chip's words (exact bytes where the host sees them), leave the modem answering
  * AT, and hold exactly the sockets it should ({@link Rig#close()} checks that none is left).
  * Faults that {@link FaultsTest} already covers (RST during sends, clients that vanish, every link
- * busy, CIPSHUT in full flow) are not repeated. docs/reliability-faults.md lists them all.
+ * busy, CIPSHUT in full flow) are not repeated. docs/reliability.md (Faults) lists them all.
  */
 @Timeout(60)
 class LinkFaultsTest {
