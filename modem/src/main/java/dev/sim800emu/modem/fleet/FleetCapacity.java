@@ -53,7 +53,7 @@ public final class FleetCapacity {
             for (int i = 0; i < plan.count(); i++) {
                 InetSocketAddress a = plan.tcp(i);
                 if (!free(a)) {
-                    return Optional.of("port " + a.getPort() + " on " + a.getHostString()
+                    return Optional.of("port " + a.getPort() + " on " + a.getAddress().getHostAddress()
                             + " is in use (modem " + plan.id(i) + "); choose another --tcp-base");
                 }
             }
