@@ -9,6 +9,7 @@ import argparse
 import json
 import re
 
+import os
 import shaping_report
 
 PKG = "dev.sim800emu.bench."
@@ -461,6 +462,17 @@ def main():
     if a.shaping:
         o.extend(shaping_report.section(a.shaping, a.date, a.shaping_cmd))
         w("")
+
+    # ---------------------------------------------------------------- fleet
+    # The fleet scale run takes over ten minutes and is not part of run.sh: its section
+    # (bench/fleet-scale.sh, spliced by bench/fleet_chart.py) is kept as it was.
+    try:
+        old = open(os.path.join(os.path.dirname(__file__), "..", "docs", "benchmarks.md")).read()
+        if "<!-- fleet:begin -->" in old:
+            o.append(old[old.index("<!-- fleet:begin -->"):old.index("<!-- fleet:end -->") + len("<!-- fleet:end -->")])
+            w("")
+    except OSError:
+        pass
 
     # ---------------------------------------------------------------- raw
     w("## Raw JMH output")

@@ -67,7 +67,9 @@ public final class ScriptedDevice {
         this.loop = loop;
         this.stats = stats;
         this.random = new Random(seed);
-        String host = script.target().getHostString();
+        // The address as a literal when known: a name costs every modem a resolver (a UDP socket).
+        String host = script.target().isUnresolved() ? script.target().getHostString()
+                : script.target().getAddress().getHostAddress();
         this.steps = List.of(
                 new Step("AT", "OK", 2_000),
                 new Step("ATE0", "OK", SHORT),
