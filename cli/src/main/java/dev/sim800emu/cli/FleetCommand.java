@@ -127,6 +127,14 @@ final class FleetCommand implements Callable<Integer> {
         } catch (IllegalArgumentException | ArithmeticException e) {
             return bad(err, e.getMessage());
         }
+        if (ptyDir != null) {
+            try {
+                java.nio.file.Files.createDirectories(ptyDir);
+            } catch (java.io.IOException e) {
+                err.println("sim800emu fleet: cannot create " + ptyDir + ": " + e.getMessage());
+                return 1;
+            }
+        }
         FleetMetrics metrics = new FleetMetrics();
         Progress progress = new Progress(out, count, System.console() != null);
         Fleet fleet;
