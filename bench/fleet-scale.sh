@@ -29,6 +29,6 @@ $JAVA -Xmx512m -cp "$JAR" dev.sim800emu.bench.fleet.ScaleSink "$PORT" "$WARMUP" 
 sink=$!
 sleep 2
 timeout $((WARMUP + MEASURE + 300)) $JAVA -Xms$HEAP -Xmx$HEAP -cp "$JAR" dev.sim800emu.bench.fleet.FleetScale \
-  "$COUNT" "$PERIOD_MS" $((WARMUP + MEASURE - 3)) "$PORT" "$RAW" > "$OUT/$COUNT-driver.log" 2>&1 || echo "driver exited $?"
+  "$COUNT" "$PERIOD_MS" $((WARMUP + MEASURE - 8)) "$PORT" "$RAW" > "$OUT/$COUNT-driver.log" 2>&1 || echo "driver exited $?"
 wait "$sink" || true
 grep -h -E '^(fleet|devices|heap|threads|result)' "$OUT/$COUNT-driver.log" "$OUT/$COUNT-sink.log"
