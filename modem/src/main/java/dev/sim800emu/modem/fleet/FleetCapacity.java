@@ -93,7 +93,10 @@ public final class FleetCapacity {
 
     private static long readLong(String file) {
         try {
-            return Long.parseLong(Files.readString(Path.of(file)).trim());
+            // Line by line: procfs reports a size of 0, and a whole-file read may stop after one byte.
+            try (var in = Files.newBufferedReader(Path.of(file))) {
+                return Long.parseLong(in.readLine().trim());
+            }
         } catch (IOException | RuntimeException e) {
             return -1;
         }

@@ -130,6 +130,11 @@ class FleetTest {
                     .isInstanceOf(FleetException.class)
                     .hasMessage("port " + (base + 2) + " on 127.0.0.1 is in use (modem 2); choose another --tcp-base");
         }
+        // PTYs are counted from procfs: a handful is always there to be had (4096 by default).
+        assertThat(FleetCapacity.check(new FleetPlan(10, 0, null, java.nio.file.Path.of("/tmp/unused"),
+                ModemConfig.defaults(), NetworkOptions.defaults(), 1, false))).isEmpty();
+        assertThat(FleetCapacity.check(new FleetPlan(1_000_000 - 1, 0, null, java.nio.file.Path.of("/tmp/unused"),
+                ModemConfig.defaults(), NetworkOptions.defaults(), 1, false))).isPresent();
         InetSocketAddress high = new InetSocketAddress(InetAddress.getLoopbackAddress(), 65_000);
         assertThatThrownBy(() -> Fleet.start(new FleetPlan(1000, 0, high, null, ModemConfig.defaults(),
                 NetworkOptions.defaults(), 1, false), null, n -> { }))
