@@ -10,6 +10,7 @@ import json
 import os
 import re
 
+import os
 import shaping_report
 
 PKG = "dev.sim800emu.bench."
@@ -464,7 +465,7 @@ def main():
         w("")
 
     # ---------------------------------------------------------------- carried over
-    # Sections measured by their own command (bench/fresh_modem.sh) stay as they were.
+    # Sections measured by their own command (bench/fresh_modem.sh, bench/fleet-scale.sh) stay as they were.
     o.extend(carried_sections())
 
     # ---------------------------------------------------------------- raw

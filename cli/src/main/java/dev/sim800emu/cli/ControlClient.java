@@ -50,6 +50,26 @@ final class ControlClient {
                 .POST(HttpRequest.BodyPublishers.ofString(args.toString())));
     }
 
+    /** One verb to the modems {@code select} picks ({@code POST /fleet/VERB?select=…&seed=…}). */
+    JsonNode fleet(String verb, JsonNode args, String select, long seed) throws Refused {
+        URI uri = URI.create(base() + "/fleet/" + verb + "?select=" + URLEncoder.encode(select, StandardCharsets.UTF_8)
+                + "&seed=" + seed);
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(args.toString()));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return send(b);
+    }
+
+    private String base() {
+        String host = api.getHostString();
+        if (host.contains(":")) {
+            host = "[" + host + "]";
+        }
+        return "http://" + host + ":" + api.getPort();
+    }
+
     private HttpRequest.Builder request(String tail) {
         String host = api.getHostString();
         if (host.contains(":")) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sim800emu.modem.control.json.BadCommandException;
 import dev.sim800emu.modem.control.json.CommandJson;
 import dev.sim800emu.modem.runtime.ModemRegistry;
+import dev.sim800emu.modem.runtime.ModemSelection;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -38,6 +39,14 @@ final class Ctl {
             description = "Which modem (default: ${DEFAULT-VALUE}).")
     String modem;
 
+    @Option(names = "--select", paramLabel = "all|FIRST-LAST|PERCENT%", scope = ScopeType.INHERIT,
+            description = "Send the verb to many modems of a fleet: all, a range of ids, or a random share (see --seed).")
+    String select;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "0", scope = ScopeType.INHERIT,
+            description = "Seed of a random share: the same seed picks the same modems (default: ${DEFAULT-VALUE}).")
+    long seed;
+
     @Option(names = "--token", paramLabel = "TOKEN", scope = ScopeType.INHERIT,
             description = "The emulator's --control-token, if it has one.")
     String token;
@@ -47,6 +56,9 @@ final class Ctl {
 
     @Command(name = "status", description = "Show power, radio, IP state, links and network conditions.")
     int status(@Option(names = "--json", description = "Print the API's JSON as it is.") boolean json) {
+        if (select != null) {
+            return bad("status: one modem at a time (--modem ID); GET /metrics sums up a fleet");
+        }
         try {
             JsonNode s = client().status();
             PrintWriter out = spec.commandLine().getOut();
@@ -224,9 +236,25 @@ final class Ctl {
         } catch (BadCommandException e) {
             return bad(e.getMessage());
         }
+        if (select != null) {
+            try {
+                ModemSelection.parse(select, seed);
+            } catch (IllegalArgumentException e) {
+                return bad(e.getMessage());
+            }
+        }
         try {
-            client().command(verb, body);
-            return 0;
+            if (select == null) {
+                client().command(verb, body);
+                return 0;
+            }
+            JsonNode r = client().fleet(verb, body, select, seed);
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(verb + ": applied to " + r.path("applied").asInt() + " of " + r.path("selected").asInt()
+                    + " modems (" + r.path("select").asText() + ")");
+            r.path("refused").forEach(x -> out.println("  modem " + x.path("id").asText() + ": " + x.path("error").asText()));
+            out.flush();
+            return r.path("ok").asBoolean() ? 0 : 1;
         } catch (ControlClient.Refused e) {
             return refused(e);
         }

@@ -43,7 +43,7 @@ import picocli.CommandLine.Spec;
  * pseudo-terminal), until Ctrl-C.
  */
 @Command(name = "sim800emu", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        sortOptions = false, subcommands = Ctl.class,
+        sortOptions = false, subcommands = {Ctl.class, FleetCommand.class},
         description = {"Runs a virtual SIMCom SIM800 modem. Talk AT commands to its serial line;",
             "its TCP/UDP links are real sockets on this host."},
         footer = {"", "Example:  ./sim800emu --pty /tmp/sim800  then  screen /tmp/sim800 115200",

@@ -50,11 +50,13 @@ final class ControlHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     private final ModemRegistry modems;
     private final ControlAccess access;
     private final ObjectMapper json;
+    private final FleetRoute fleet;
 
-    ControlHandler(ModemRegistry modems, ControlAccess access, ObjectMapper json) {
+    ControlHandler(ModemRegistry modems, ControlAccess access, ObjectMapper json, FleetRoute fleet) {
         this.modems = modems;
         this.access = access;
         this.json = json;
+        this.fleet = fleet;
     }
 
     @Override
@@ -81,7 +83,11 @@ final class ControlHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             return done(JsonReply.error(HttpResponseStatus.UNAUTHORIZED,
                     "this API needs the header 'Authorization: Bearer TOKEN' with the --control-token value"));
         }
-        List<String> path = segments(new QueryStringDecoder(req.uri()).path());
+        QueryStringDecoder uri = new QueryStringDecoder(req.uri());
+        List<String> path = segments(uri.path());
+        if (!path.isEmpty() && (path.get(0).equals("metrics") || path.get(0).equals("fleet"))) {
+            return fleet.route(req, path, uri.parameters(), json);
+        }
         if (path.isEmpty() || !path.get(0).equals("modems") || path.size() > 3) {
             return done(JsonReply.error(HttpResponseStatus.NOT_FOUND,
                     "no such endpoint: " + req.method() + " " + req.uri() + " (see /modems)"));
@@ -113,7 +119,7 @@ final class ControlHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         }
         ControlCommand command;
         try {
-            command = CommandJson.parse(verb, body(req));
+            command = CommandJson.parse(verb, body(req, json));
         } catch (BadCommandException e) {
             return done(JsonReply.error(HttpResponseStatus.BAD_REQUEST, e.getMessage()));
         } catch (IOException e) {
@@ -125,7 +131,7 @@ final class ControlHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     }
 
     /** The request body as JSON; an empty body is no arguments. */
-    private JsonNode body(FullHttpRequest req) throws IOException {
+    static JsonNode body(FullHttpRequest req, ObjectMapper json) throws IOException {
         if (!req.content().isReadable()) {
             return null;
         }
@@ -159,7 +165,7 @@ final class ControlHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         });
     }
 
-    private static JsonReply failure(Throwable e) {
+    static JsonReply failure(Throwable e) {
         Throwable cause = unwrap(e);
         if (cause instanceof ControlException) {
             return JsonReply.error(HttpResponseStatus.CONFLICT, cause.getMessage());
@@ -172,7 +178,7 @@ final class ControlHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         return JsonReply.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error: " + unwrap(e));
     }
 
-    private static String message(Throwable e) {
+    static String message(Throwable e) {
         Throwable cause = unwrap(e);
         return cause instanceof ControlException ? cause.getMessage() : "internal error: " + cause;
     }
@@ -181,7 +187,7 @@ final class ControlHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
     }
 
-    private static String firstLine(IOException e) {
+    static String firstLine(IOException e) {
         String m = e instanceof JacksonException j ? j.getOriginalMessage() : e.getMessage();
         return String.valueOf(m).lines().findFirst().orElse("");
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.sim800emu.modem.metrics.FleetMetrics;
 import dev.sim800emu.modem.runtime.ModemRegistry;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -42,8 +43,15 @@ public final class ControlServer implements AutoCloseable {
     public static ControlServer start(ModemRegistry modems, EventLoopGroup group,
                                       Class<? extends ServerChannel> channelType, InetSocketAddress bind,
                                       String token) throws InterruptedException {
+        return start(modems, group, channelType, bind, token, null);
+    }
+
+    /** The same, serving {@code GET /metrics} from {@code metrics} (null: no metrics, 404). */
+    public static ControlServer start(ModemRegistry modems, EventLoopGroup group,
+                                      Class<? extends ServerChannel> channelType, InetSocketAddress bind,
+                                      String token, FleetMetrics metrics) throws InterruptedException {
         ControlAccess access = ControlAccess.forBind(bind, token);
-        ControlHandler handler = new ControlHandler(modems, access, mapper());
+        ControlHandler handler = new ControlHandler(modems, access, mapper(), new FleetRoute(modems, metrics));
         ServerBootstrap b = new ServerBootstrap()
                 .group(group)
                 .channel(channelType)

@@ -12,8 +12,20 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 
-/** An HTTP response with a JSON body: a value, or {@code {"error":"…"}}. */
-record JsonReply(HttpResponseStatus status, JsonNode body) {
+/**
+ * An HTTP response with a JSON body: a value, or {@code {"error":"…"}}; or, for {@code /metrics},
+ * Prometheus text ({@code text} non-null).
+ */
+record JsonReply(HttpResponseStatus status, JsonNode body, String text) {
+
+    JsonReply(HttpResponseStatus status, JsonNode body) {
+        this(status, body, null);
+    }
+
+    /** Prometheus text exposition format 0.0.4, which every Prometheus server reads. */
+    static JsonReply prometheus(String text) {
+        return new JsonReply(HttpResponseStatus.OK, null, text);
+    }
 
     static JsonReply ok(JsonNode body) {
         return new JsonReply(HttpResponseStatus.OK, body);
@@ -24,6 +36,13 @@ record JsonReply(HttpResponseStatus status, JsonNode body) {
     }
 
     FullHttpResponse toResponse(ObjectMapper json) {
+        if (text != null) {
+            byte[] t = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(t));
+            r.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
+            r.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, t.length);
+            return r;
+        }
         byte[] bytes;
         try {
             bytes = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(body);
