@@ -20,4 +20,9 @@ public interface ControlledModem {
 
     /** A snapshot of the modem; fails with {@link ControlException} when it cannot be taken. */
     CompletableFuture<ModemStatus> status();
+
+    /** What --host-check has found so far, taken on the modem's thread; null when it is off. */
+    default CompletableFuture<HostCheckReport> hostCheckReport() {
+        return CompletableFuture.completedFuture(null);
+    }
 }

@@ -42,6 +42,8 @@ public final class VirtualModem implements ControlledModem {
     private Runnable onFirstHost;
     /** The serial line: every host and observer. */
     private final SerialOutput line;
+    /** The --host-check watcher, or null; touched only on the loop. */
+    private HostCheck hostCheck;
     /** Output cut into fragments under --stress-timing; null otherwise. Touched only on the loop. */
     private FragmentedOutput fragments;
 
@@ -234,6 +236,7 @@ public final class VirtualModem implements ControlledModem {
     public CompletableFuture<HostCheck> hostCheck(Consumer<Finding> findings) {
         return onLoop(() -> {
             HostCheck check = new HostCheck(new HostView(engine), findings);
+            hostCheck = check;
             observe(new SerialObserver() {
                 @Override
                 public void fromHost(byte[] bytes, int off, int len) {
@@ -247,6 +250,11 @@ public final class VirtualModem implements ControlledModem {
             });
             return check;
         });
+    }
+
+    @Override
+    public CompletableFuture<HostCheckReport> hostCheckReport() {
+        return onLoop(() -> hostCheck == null ? null : HostCheckReport.of(hostCheck));
     }
 
     @Override

@@ -11,7 +11,9 @@ import dev.sim800emu.modem.control.ControlException;
 import dev.sim800emu.modem.control.json.BadCommandException;
 import dev.sim800emu.modem.control.json.CommandJson;
 import dev.sim800emu.modem.control.json.StatusJson;
+import dev.sim800emu.modem.hostcheck.Finding;
 import dev.sim800emu.modem.runtime.ControlledModem;
+import dev.sim800emu.modem.runtime.HostCheckReport;
 import dev.sim800emu.modem.runtime.ModemRegistry;
 import io.netty.buffer.ByteBufInputStream;
 import io.netty.channel.ChannelFutureListener;
@@ -92,7 +94,8 @@ final class ControlHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             return done(JsonReply.error(HttpResponseStatus.NOT_FOUND,
                     "no such endpoint: " + req.method() + " " + req.uri() + " (see /modems)"));
         }
-        HttpMethod wanted = path.size() == 3 ? HttpMethod.POST : HttpMethod.GET;
+        boolean report = path.size() == 3 && path.get(2).equals("host-check");
+        HttpMethod wanted = path.size() == 3 && !report ? HttpMethod.POST : HttpMethod.GET;
         if (!req.method().equals(wanted)) {
             return done(JsonReply.error(HttpResponseStatus.METHOD_NOT_ALLOWED,
                     req.uri() + " takes " + wanted + ", not " + req.method()));
@@ -109,7 +112,25 @@ final class ControlHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         if (path.size() == 2) {
             return modem.get().status().handle((s, e) -> e == null ? JsonReply.ok(StatusJson.write(s)) : failure(e));
         }
+        if (report) {
+            return modem.get().hostCheckReport().handle((r, e) -> e != null ? failure(e) : r == null
+                    ? JsonReply.error(HttpResponseStatus.NOT_FOUND, "host-check is off (start the emulator with --host-check)")
+                    : JsonReply.ok(hostCheckJson(r)));
+        }
         return command(modem.get(), path.get(2), req);
+    }
+
+    /** {"summary": …, "counts": {rule: n}, "findings": [{rule, section, bytes, atMillis}]}. */
+    private static ObjectNode hostCheckJson(HostCheckReport r) {
+        ObjectNode root = JSON.objectNode().put("summary", r.summary());
+        ObjectNode counts = root.putObject("counts");
+        r.counts().forEach((rule, n) -> counts.put(rule.label(), n));
+        ArrayNode findings = root.putArray("findings");
+        for (Finding f : r.findings()) {
+            findings.addObject().put("rule", f.rule().label()).put("section", f.rule().section())
+                    .put("bytes", f.bytes()).put("atMillis", f.atMillis());
+        }
+        return root;
     }
 
     private CompletableFuture<JsonReply> command(ControlledModem modem, String verb, FullHttpRequest req) {

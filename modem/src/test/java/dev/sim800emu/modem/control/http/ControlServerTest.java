@@ -224,4 +224,32 @@ class ControlServerTest {
         }
         assertThat(get("/modems/0").status()).isEqualTo(200);
     }
+
+    @Test
+    void theHostCheckReportIsJsonAndA404WhenTheCheckIsOff() throws Exception {
+        // A real modem with --host-check on, and a host that types a line over the chip's 556 characters.
+        NettyNetwork net = new NettyNetwork(group.next(), dev.sim800emu.modem.net.NetworkOptions.defaults());
+        dev.sim800emu.modem.runtime.VirtualModem real = new dev.sim800emu.modem.runtime.VirtualModem(
+                dev.sim800emu.modem.config.ModemConfig.builder().bootMillis(0).build(), net.eventLoop(), net);
+        real.hostCheck(f -> { }).get(5, TimeUnit.SECONDS);
+        real.hostConnected(bytes -> { }).get(5, TimeUnit.SECONDS);
+        real.input(("AT" + "E".repeat(600) + "\r").getBytes(StandardCharsets.US_ASCII));
+        ModemRegistry modems = ModemRegistry.of(modem);
+        modems.register("real", real);
+        server = ControlServer.start(modems, group, NettyNetwork.serverChannelType(group),
+                new InetSocketAddress("127.0.0.1", 0), null);
+
+        Reply r = get("/modems/real/host-check");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body().path("counts").path("line-too-long").asInt()).isEqualTo(1);
+        assertThat(r.body().path("findings").get(0).path("rule").asText()).isEqualTo("line-too-long");
+        assertThat(r.body().path("findings").get(0).path("section").asText()).startsWith("§1.3");
+        assertThat(r.body().path("summary").asText()).startsWith("host-check: 1 finding");
+
+        Reply off = get("/modems/0/host-check");
+        assertThat(off.status()).isEqualTo(404);
+        assertThat(off.error()).isEqualTo("host-check is off (start the emulator with --host-check)");
+        assertThat(post("/modems/real/host-check", "{}").status()).as("a report is read, not posted").isEqualTo(405);
+        net.close();
+    }
 }
