@@ -486,8 +486,13 @@ def main():
     print("\n".join(o))
 
 
+# Sections this script writes itself from this run's results: never carried over as well.
+REGENERATED = {"shaping"}
+
+
 def carried_sections():
-    """The lines between <!-- NAME:begin --> and <!-- NAME:end --> markers in the current doc."""
+    """The lines between <!-- NAME:begin --> and <!-- NAME:end --> markers in the current doc,
+    except the sections this run regenerates."""
     doc = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "docs", "benchmarks.md")
     if not os.path.exists(doc):
         return []
@@ -495,12 +500,15 @@ def carried_sections():
     for line in open(doc):
         line = line.rstrip("\n")
         if line.startswith("<!-- ") and line.endswith(":begin -->"):
-            keep = True
+            keep = line[len("<!-- "):-len(":begin -->")] not in REGENERATED
+            if not keep:
+                continue
         if keep:
             out.append(line)
         if line.startswith("<!-- ") and line.endswith(":end -->"):
+            if keep:
+                out.append("")
             keep = False
-            out.append("")
     return out
 
 

@@ -1,7 +1,7 @@
 package dev.sim800emu.modem;
 
-import dev.sim800emu.modem.net.DnsFault;
-import dev.sim800emu.modem.net.LinkConditions;
+import dev.sim800emu.modem.net.ForwardingLinkListener;
+import dev.sim800emu.modem.net.ForwardingNetwork;
 import dev.sim800emu.modem.net.LinkListener;
 import dev.sim800emu.modem.net.LinkRequest;
 import dev.sim800emu.modem.net.NetLink;
@@ -21,8 +21,8 @@ import java.util.function.Consumer;
  * the callback, then settles (pumps the inbox, flushes output, recomputes input readiness and the
  * lines). No code path reached from a timer or the network can forget to resume input.
  *
- * <p>A wrapper that adds a method to the {@link Network} port must be kept in step with it: every
- * port method either wraps its listener or passes straight through.
+ * <p>Both wrappers start from the forwarding bases, so a method added to the port or to
+ * {@link LinkListener} later passes through rather than falling to a default.
  */
 final class EntryPorts {
 
@@ -46,7 +46,7 @@ final class EntryPorts {
 
     /** {@code network} whose listeners and callbacks run through {@code door}. */
     static Network network(Network network, Consumer<Runnable> door) {
-        return new Network() {
+        return new ForwardingNetwork(network) {
             @Override
             public NetLink open(LinkRequest request, LinkListener listener) {
                 return network.open(request, link(listener, door));
@@ -71,37 +71,12 @@ final class EntryPorts {
                     }
                 });
             }
-
-            // Control-plane settings are not callbacks: they pass straight through.
-            @Override
-            public void conditions(LinkConditions conditions) {
-                network.conditions(conditions);
-            }
-
-            @Override
-            public LinkConditions conditions() {
-                return network.conditions();
-            }
-
-            @Override
-            public void latencySpike(int extraMillis, long forMillis) {
-                network.latencySpike(extraMillis, forMillis);
-            }
-
-            @Override
-            public void dnsFault(DnsFault fault, long delayMillis) {
-                network.dnsFault(fault, delayMillis);
-            }
-
-            @Override
-            public void refuseConnections(boolean refuse) {
-                network.refuseConnections(refuse);
-            }
+            // The control-plane settings are not callbacks: ForwardingNetwork passes them straight through.
         };
     }
 
     private static LinkListener link(LinkListener l, Consumer<Runnable> door) {
-        return new LinkListener() {
+        return new ForwardingLinkListener(l) {
             @Override
             public void onConnected() {
                 door.accept(l::onConnected);

@@ -1,15 +1,12 @@
 package dev.sim800emu.modem.metrics;
 
-import dev.sim800emu.modem.net.DnsFault;
-import dev.sim800emu.modem.net.LinkConditions;
 import dev.sim800emu.modem.net.LinkFault;
+import dev.sim800emu.modem.net.ForwardingLinkListener;
+import dev.sim800emu.modem.net.ForwardingNetwork;
 import dev.sim800emu.modem.net.LinkListener;
 import dev.sim800emu.modem.net.LinkRequest;
 import dev.sim800emu.modem.net.NetLink;
 import dev.sim800emu.modem.net.Network;
-import dev.sim800emu.modem.net.ResolveCallback;
-import dev.sim800emu.modem.net.ServerHandle;
-import dev.sim800emu.modem.net.ServerListener;
 import java.net.InetSocketAddress;
 
 /**
@@ -17,51 +14,40 @@ import java.net.InetSocketAddress;
  * and down) and otherwise hands everything to the real one. It sits between the engine and
  * {@code NettyNetwork}, so neither knows about meters.
  */
-public final class MeteredNetwork implements Network {
-    private final Network inner;
+public final class MeteredNetwork extends ForwardingNetwork {
     private final FleetMetrics metrics;
 
     public MeteredNetwork(Network inner, FleetMetrics metrics) {
-        this.inner = inner;
+        super(inner);
         this.metrics = metrics;
     }
 
     @Override
     public NetLink open(LinkRequest request, LinkListener listener) {
         metrics.linksOpened.increment();
-        NetLink link = inner.open(request, new LinkListener() {
-            @Override
-            public void onConnected() {
-                listener.onConnected();
-            }
-
+        NetLink link = inner.open(request, new ForwardingLinkListener(listener) {
             @Override
             public void onConnectFailed(String reason) {
                 metrics.linkFailures.increment();
-                listener.onConnectFailed(reason);
+                inner.onConnectFailed(reason);
             }
 
             @Override
             public void onTlsFailed(boolean alert, String reason) {
                 metrics.linkFailures.increment();
-                listener.onTlsFailed(alert, reason); // not the default: the host sees CLOSE OK, not CONNECT FAIL
+                inner.onTlsFailed(alert, reason);
             }
 
             @Override
             public void onData(byte[] data, InetSocketAddress from) {
                 metrics.downlinkBytes.increment(data.length);
-                listener.onData(data, from);
-            }
-
-            @Override
-            public void onAcked(long totalAcked) {
-                listener.onAcked(totalAcked);
+                inner.onData(data, from);
             }
 
             @Override
             public void onClosed(String reason) {
                 metrics.linksClosed.increment();
-                listener.onClosed(reason);
+                inner.onClosed(reason);
             }
         });
         return new NetLink() {
@@ -92,40 +78,5 @@ public final class MeteredNetwork implements Network {
                 link.fault(fault);
             }
         };
-    }
-
-    @Override
-    public ServerHandle listen(int port, ServerListener listener) {
-        return inner.listen(port, listener);
-    }
-
-    @Override
-    public void resolve(String host, ResolveCallback callback) {
-        inner.resolve(host, callback);
-    }
-
-    @Override
-    public void conditions(LinkConditions conditions) {
-        inner.conditions(conditions);
-    }
-
-    @Override
-    public LinkConditions conditions() {
-        return inner.conditions();
-    }
-
-    @Override
-    public void latencySpike(int extraMillis, long forMillis) {
-        inner.latencySpike(extraMillis, forMillis);
-    }
-
-    @Override
-    public void dnsFault(DnsFault fault, long delayMillis) {
-        inner.dnsFault(fault, delayMillis);
-    }
-
-    @Override
-    public void refuseConnections(boolean refuse) {
-        inner.refuseConnections(refuse);
     }
 }
