@@ -210,6 +210,24 @@ final class Ctl {
         return send("refuse", JSON.objectNode().put("refuse", onOff.equals("on")));
     }
 
+    @Command(name = "stress", description = {"The timing adversary on this modem (see docs/driver-testing.md):",
+        "notices cross the host's next command, results come late, output in fragments."})
+    int stress(@Parameters(paramLabel = "on|off") String onOff,
+               @Option(names = "--stress-seed", paramLabel = "N", description = "seed of its choices (default: random)")
+               Long seed,
+               @Option(names = "--max-delay", paramLabel = "MS", description = "longest delay of a final result")
+               Integer maxDelay) {
+        if (!onOff.equals("on") && !onOff.equals("off")) {
+            return bad("stress: expected on or off, not '" + onOff + "'");
+        }
+        ObjectNode a = JSON.objectNode().put("on", onOff.equals("on"));
+        if (seed != null) {
+            a.put("seed", seed);
+        }
+        putIf(a, "maxResultDelayMs", maxDelay);
+        return send("stress", a);
+    }
+
     @Command(name = "time", description = "Network time (NITZ): *PSUTTZ, +CTZV, DST: with AT+CLTS=1.")
     int time(@Parameters(paramLabel = "ISO-TIME", description = "like 2026-03-29T02:30:00+01:00") String time,
              @Option(names = "--dst", paramLabel = "N", description = "daylight saving 0..2") Integer dst) {

@@ -2,6 +2,7 @@ package dev.sim800emu.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sim800emu.modem.adversary.StressTiming;
 import dev.sim800emu.modem.control.ControlCommand;
 import dev.sim800emu.modem.control.http.ControlServer;
 import dev.sim800emu.modem.control.testing.FakeControlledModem;
@@ -97,6 +98,9 @@ class CtlTest {
         ok(new ControlCommand.Dns(DnsFault.RESTORE, 0), "dns", "restore");
         ok(new ControlCommand.LatencySpike(2000, 10_000), "spike", "2000", "10000");
         ok(new ControlCommand.RefuseConnections(true), "refuse", "on");
+        ok(new ControlCommand.Stress(StressTiming.seeded(7).withMaxResultDelay(100)), "stress", "on", "--stress-seed", "7",
+                "--max-delay", "100");
+        ok(new ControlCommand.Stress(null), "stress", "off");
     }
 
     @Test
@@ -156,7 +160,7 @@ class CtlTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "fly", "signal", "signal x", "signal 40", "register away", "sim out", "link 6 reset",
         "link 1 drop", "dns slow", "dns fail 5", "network", "network --preset lte", "network --loss 200",
-        "call bob", "refuse maybe", "detach now", "time yesterday"})
+        "call bob", "refuse maybe", "stress maybe", "detach now", "time yesterday"})
     void aBadCommandLineIsOneLineAndStatusTwo(String args) throws Exception {
         start(null);
         Run r = ctl(args.isEmpty() ? new String[0] : args.split(" "));
