@@ -72,16 +72,11 @@ final class Applications implements HttpHost, NtpHost {
 
     @Override
     public void beginPayload(PayloadSink sink) {
-        modem.run(() -> modem.input.beginPayload(sink));
+        modem.input.beginPayloadFromHost(sink);
     }
 
     @Override
     public void flushPayload() {
-        modem.run(() -> {
-            if (modem.input.flushPayload()) {
-                modem.input.pump();
-                modem.output.flush();
-            }
-        });
+        modem.input.flushPayloadFromHost();
     }
 }

@@ -87,6 +87,19 @@ final class SerialInput {
         return internalErrors;
     }
 
+    /**
+     * A payload started by a host of the engine (the TCP/IP stack's CIPSEND, the HTTP
+     * application's HTTPDATA): an entry point of its own, settled on the way out.
+     */
+    void beginPayloadFromHost(PayloadSink sink) {
+        modem.run(() -> beginPayload(sink));
+    }
+
+    /** Ends the payload now with what has arrived (CIPATS, HTTPDATA's time limit); settle feeds on. */
+    void flushPayloadFromHost() {
+        modem.run(() -> flushPayload());
+    }
+
     /** Feeds waiting input to whatever takes it now, until it is gone or has to wait. */
     void pump() {
         if (pumping) {

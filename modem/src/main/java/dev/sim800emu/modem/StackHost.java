@@ -47,17 +47,12 @@ final class StackHost implements TcpIpHost {
 
     @Override
     public void beginPayload(PayloadSink sink) {
-        modem.run(() -> modem.input.beginPayload(sink));
+        modem.input.beginPayloadFromHost(sink);
     }
 
     @Override
     public void flushPayload() {
-        modem.run(() -> {
-            if (modem.input.flushPayload()) {
-                modem.input.pump();
-                modem.output.flush();
-            }
-        });
+        modem.input.flushPayloadFromHost();
     }
 
     @Override
