@@ -39,6 +39,13 @@ public final class Sim800 implements AutoCloseable {
 
     private final AtChannel at;
     private final Links links;
+    /**
+     * Held from AT+CIPSSL to the CIPSTART it is for: the setting is the modem's, not the link's, so
+     * another thread's CIPSSL must not slip in between.
+     */
+    private final Object starting = new Object();
+    /** What AT+CIPSSL was last set to; null until this driver set it (the modem may have kept either). */
+    private Boolean tls;
 
     private Sim800(AtChannel at) {
         this.at = at;
@@ -167,8 +174,30 @@ public final class Sim800 implements AutoCloseable {
 
     /** A TCP connection to {@code host:port} (a name is resolved by the modem). */
     public ModemSocket openSocket(String host, int port) throws ModemException {
-        Link l = start("TCP", host, port);
-        return new ModemSocket(l, host + ":" + port);
+        synchronized (starting) {
+            useTls(false);
+            return new ModemSocket(start("TCP", host, port), host + ":" + port);
+        }
+    }
+
+    /**
+     * A TLS connection to {@code host:port} made by the modem ({@code AT+CIPSSL=1} before its
+     * CIPSTART); the streams carry plain text. The modem sends {@code host} as SNI. As the chip:
+     * the firmware speaks TLS 1.0 and checks no certificate unless one was loaded with
+     * {@code AT+SSLSETCERT}; a failed handshake is a {@link ConnectFailedException}.
+     */
+    public ModemSocket openTlsSocket(String host, int port) throws ModemException {
+        synchronized (starting) {
+            useTls(true);
+            return new ModemSocket(start("TCP", host, port), "tls:" + host + ":" + port);
+        }
+    }
+
+    private void useTls(boolean on) throws ModemException {
+        if (tls == null || tls != on) {
+            command("AT+CIPSSL=" + (on ? 1 : 0));
+            tls = on;
+        }
     }
 
     /** A UDP socket sending to {@code host:port}. */
@@ -186,6 +215,9 @@ public final class Sim800 implements AutoCloseable {
                     .finalLine(Match.exact(n + ", CONNECT OK"))
                     .abort(Match.exact(n + ", CONNECT FAIL"),
                             x -> new ConnectFailedException("CONNECT FAIL: " + protocol + " " + host + ":" + port))
+                    // a TLS handshake that failed (version refused, certificate not trusted)
+                    .abort(Match.exact(n + ", CLOSE OK"),
+                            x -> new ConnectFailedException("TLS handshake failed: " + host + ":" + port))
                     .abort(Match.exact(n + ", ALREADY CONNECT"), x -> new ModemException("link " + n + " is in use"))
                     .build());
             return l;

@@ -255,6 +255,52 @@ class DriverTest {
 
     @ParameterizedTest
     @MethodSource("modes")
+    void tlsSocketEchoesThroughTheModemsTls10AndPlainSocketsStayPlain(Modes mode) throws Exception {
+        Sim800 d = driver(mode);
+        byte[] data = random(10_000, 5);
+        try (EchoServer tls = new EchoServer(TestTls.serverSocket("TLSv1")); EchoServer plain = new EchoServer();
+             ModemSocket s = d.openTlsSocket("localhost", tls.port());
+             ModemSocket p = d.openSocket("127.0.0.1", plain.port())) {
+            CompletableFuture<byte[]> back = readAll(s, data.length);
+            write(s, data);
+            assertThat(back.get(60, TimeUnit.SECONDS)).isEqualTo(data);
+            // the plain link opened after the TLS one is still plain: the echo is the bytes sent
+            p.setSoTimeout(10_000);
+            p.getOutputStream().write("plain".getBytes(StandardCharsets.US_ASCII));
+            assertThat(p.getInputStream().readNBytes(5)).isEqualTo("plain".getBytes(StandardCharsets.US_ASCII));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("modes")
+    void serverThatDemandsTls12FailsTheHandshakeAsOnTheChip(Modes mode) throws Exception {
+        Sim800 d = driver(mode);
+        try (EchoServer tls = new EchoServer(TestTls.serverSocket("TLSv1.2"))) {
+            assertThatThrownBy(() -> d.openTlsSocket("localhost", tls.port()))
+                    .isInstanceOf(ConnectFailedException.class).hasMessageContaining("TLS handshake failed");
+        }
+        // the id was given back and the next plain socket works
+        try (EchoServer echo = new EchoServer(); ModemSocket s = d.openSocket("127.0.0.1", echo.port())) {
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write(3);
+            assertThat(s.getInputStream().read()).isEqualTo(3);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("modes")
+    void smsGoesOutWithItsReference(Modes mode) throws Exception {
+        Sim800 d = mode.connect(modem, cleanup);
+        int mr = d.sendSms("+15550100", "hello from the driver");
+        assertThat(modem.status().sentSms()).singleElement().satisfies(m -> {
+            assertThat(m.mr()).isEqualTo(mr);
+            assertThat(m.to()).isEqualTo("+15550100");
+            assertThat(m.text()).isEqualTo("hello from the driver");
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("modes")
     void wrongPinIsATypedCmeError(Modes mode) throws Exception {
         Sim800 d = mode.connect(modem, cleanup);
         assertThatThrownBy(() -> d.unlockSim("1234")).isInstanceOfSatisfying(CmeErrorException.class,

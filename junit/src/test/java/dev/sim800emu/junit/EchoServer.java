@@ -12,7 +12,12 @@ final class EchoServer implements AutoCloseable {
     private final ServerSocket server;
 
     EchoServer() throws IOException {
-        server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()));
+    }
+
+    /** Echoes on {@code server} (a TLS server socket, say: {@link TestTls#serverSocket}). */
+    EchoServer(ServerSocket server) {
+        this.server = server;
         Thread t = new Thread(this::acceptLoop, "echo-server");
         t.setDaemon(true);
         t.start();
