@@ -56,6 +56,11 @@ final class Applications implements HttpHost, NtpHost {
     }
 
     @Override
+    public boolean sslFirmware() {
+        return !modem.config().identity().r13();
+    }
+
+    @Override
     public long connectTimeoutMillis() {
         return modem.config().connectTimeoutMillis();
     }

@@ -63,7 +63,8 @@ record FieldCapture(String file, String source, String module, List<String> setu
 
     /** The engine in the capture's world. */
     EngineTarget target() {
-        ModemConfig.Builder config = ModemConfig.builder().bootMillis(0).activationMillis(0);
+        // The transcript's own options (model, firmware, clock) first; the world on top.
+        ModemConfig.Builder config = transcript().configBuilder();
         List<ApnRule> apns = new ArrayList<>();
         List<String[]> names = new ArrayList<>();
         for (String directive : setup) {
@@ -73,6 +74,7 @@ record FieldCapture(String file, String source, String module, List<String> setu
                 case "local-ip" -> config.localIp(ModemConfig.ipv4(p[1]));
                 case "signal" -> config.signal(Integer.parseInt(p[1].split(",")[0]), Integer.parseInt(p[1].split(",")[1]));
                 case "name" -> names.add(p);
+                case "model", "firmware", "clock" -> { }
                 default -> throw new IllegalArgumentException(file + ": unknown directive #! " + directive);
             }
         }

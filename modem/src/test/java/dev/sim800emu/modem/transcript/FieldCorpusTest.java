@@ -30,7 +30,7 @@ class FieldCorpusTest {
 
     @Test
     void everyCaptureNamesItsSourceAndModule() throws Exception {
-        assertThat(FieldCapture.all()).hasSizeGreaterThanOrEqualTo(19);
+        assertThat(FieldCapture.all()).hasSizeGreaterThanOrEqualTo(26);
         for (String name : FieldCapture.all()) {
             FieldCapture c = FieldCapture.load(name);
             assertThat(c.source()).as("%s: # source:", name).isNotBlank();

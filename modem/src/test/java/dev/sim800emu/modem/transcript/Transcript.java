@@ -24,6 +24,11 @@ public record Transcript(String name, List<Step> steps, boolean echoOn, Map<Stri
      * {@code #! firmware} and {@code #! clock} options (a fixed wall clock for SMS time stamps).
      */
     public ModemConfig config() {
+        return configBuilder().build();
+    }
+
+    /** {@link #config()} before it is built, for callers that add to it (a field capture's world). */
+    public ModemConfig.Builder configBuilder() {
         ModemConfig.Builder b = ModemConfig.builder().bootMillis(0).activationMillis(0);
         ChipModel model = ChipModel.parse(options.getOrDefault("model", "SIM800L"));
         Firmware firmware = Firmware.parse(options.getOrDefault("firmware", "R14.18"));
@@ -34,7 +39,7 @@ public record Transcript(String name, List<Step> steps, boolean echoOn, Map<Stri
         if (options.containsKey("clock")) {
             b.wallClock(java.time.Clock.fixed(java.time.Instant.parse(options.get("clock")), java.time.ZoneOffset.UTC));
         }
-        return b.build();
+        return b;
     }
 
     /** One line of a transcript. */

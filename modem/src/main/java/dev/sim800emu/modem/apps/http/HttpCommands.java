@@ -1,6 +1,7 @@
 package dev.sim800emu.modem.apps.http;
 
 import dev.sim800emu.modem.at.Args;
+import dev.sim800emu.modem.at.CmeError;
 import dev.sim800emu.modem.at.CommandContext;
 import dev.sim800emu.modem.at.CommandTable;
 import dev.sim800emu.modem.at.Handler;
@@ -39,12 +40,17 @@ public final class HttpCommands {
                     s.save();
                     return Result.OK;
                 }));
-        t.command("+HTTPSSL").test("+HTTPSSL: (0-1)")
-                .read(live((s, c, a) -> info(c, "+HTTPSSL: " + (s.ssl() ? 1 : 0))))
-                .write(live((s, c, a) -> {
+        t.command("+HTTPSSL").test(ssl((s, c, a) -> info(c, "+HTTPSSL: (0-1)")))
+                .read(ssl(live((s, c, a) -> info(c, "+HTTPSSL: " + (s.ssl() ? 1 : 0)))))
+                .write(ssl(live((s, c, a) -> {
                     s.ssl(a.expectCount(1, 1).integer(0, 0, 1) == 1);
                     return Result.OK;
-                }));
+                })));
+    }
+
+    /** The handler, or the unknown-command error on a firmware without SSL (every form, test included). */
+    private static Handler<HttpService> ssl(Handler<HttpService> h) {
+        return (s, c, a) -> s.sslFirmware() ? h.handle(s, c, a) : Result.cme(CmeError.UNKNOWN);
     }
 
     /** The handler, or ERROR before HTTPINIT. */

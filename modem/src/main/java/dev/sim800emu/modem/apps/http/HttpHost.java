@@ -16,6 +16,12 @@ public interface HttpHost {
     /** True while SAPBR bearer {@code cid} is open. */
     boolean bearerOpen(int cid);
 
+    /**
+     * False on a firmware without SSL (release 13): it does not know AT+HTTPSSL at all, so the
+     * command is refused as an unknown one (LilyGo-T-Call-SIM800 issue 259: "+CME ERROR: unknown").
+     */
+    boolean sslFirmware();
+
     /** How long a TCP connect may take. */
     long connectTimeoutMillis();
 

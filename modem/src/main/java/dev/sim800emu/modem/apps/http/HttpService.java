@@ -48,6 +48,10 @@ public final class HttpService {
         lastMethod = 0;
     }
 
+    boolean sslFirmware() {
+        return host.sslFirmware();
+    }
+
     boolean initialised() {
         return initialised;
     }
