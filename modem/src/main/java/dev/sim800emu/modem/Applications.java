@@ -1,5 +1,8 @@
 package dev.sim800emu.modem;
 
+import dev.sim800emu.modem.apps.ftp.FtpCommands;
+import dev.sim800emu.modem.apps.ftp.FtpHost;
+import dev.sim800emu.modem.apps.ftp.FtpService;
 import dev.sim800emu.modem.apps.http.HttpCommands;
 import dev.sim800emu.modem.apps.http.HttpHost;
 import dev.sim800emu.modem.apps.http.HttpService;
@@ -16,14 +19,15 @@ import java.time.ZonedDateTime;
 import java.util.function.Consumer;
 
 /**
- * The room of the SAPBR applications (HTTP, NTP): their services, and the modem as they see it. Their
+ * The room of the SAPBR applications (HTTP, FTP, NTP): their services, and the modem as they see it. Their
  * links go through the engine's {@link Network} port like CIPSTART's, so the destination policy,
  * link conditions and faults apply to them unchanged.
  */
-final class Applications implements HttpHost, NtpHost {
+final class Applications implements HttpHost, FtpHost, NtpHost {
     private final ModemEngine modem;
     private final HttpService http = new HttpService(this);
     private final NtpService ntp = new NtpService(this);
+    private final FtpService ftp = new FtpService(this);
 
     Applications(ModemEngine modem) {
         this.modem = modem;
@@ -33,11 +37,13 @@ final class Applications implements HttpHost, NtpHost {
     static void register(CommandTable.Sections<ModemEngine> families) {
         HttpCommands.register(families.section(m -> m.apps.http));
         NtpCommands.register(families.section(m -> m.apps.ntp));
+        FtpCommands.register(families.section(m -> m.apps.ftp));
     }
 
     void reset() {
         http.reset();
         ntp.reset();
+        ftp.reset();
     }
 
     @Override

@@ -1,0 +1,62 @@
+package dev.sim800emu.modem.apps.ftp;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What one FTP session does (sim800-apps.md §4.2: each operation opens the control connection,
+ * logs in, works and closes), the URC that reports it, and its dialog as a list of {@link FtpStep}s.
+ */
+enum FtpOperation {
+    GET("+FTPGET", FtpStep.RETR, FtpCode.DOWNLOAD),
+    PUT("+FTPPUT", FtpStep.STORE, FtpCode.UPLOAD),
+    LIST("+FTPLIST", FtpStep.LIST, FtpCode.DOWNLOAD),
+    SIZE("+FTPSIZE", FtpStep.SIZE, FtpCode.OPERATE),
+    DELE("+FTPDELE", FtpStep.DELE, FtpCode.OPERATE),
+    MKD("+FTPMKD", FtpStep.MKD, FtpCode.OPERATE),
+    RMD("+FTPRMD", FtpStep.RMD, FtpCode.OPERATE);
+
+    final String urc;
+    final FtpStep action;
+    /** The code when the transfer breaks off (a 426 reply, the control connection lost). */
+    final int transferFailure;
+
+    FtpOperation(String urc, FtpStep action, int transferFailure) {
+        this.urc = urc;
+        this.action = action;
+        this.transferFailure = transferFailure;
+    }
+
+    boolean transfers() {
+        return action.startsTransfer();
+    }
+
+    /** The directory this operation changes to first: PUTPATH for uploads, GETPATH otherwise. */
+    FtpParam path() {
+        return this == PUT ? FtpParam.PUTPATH : FtpParam.GETPATH;
+    }
+
+    /** The file it names: PUTNAME for uploads, GETNAME otherwise. */
+    FtpParam file() {
+        return this == PUT ? FtpParam.PUTNAME : FtpParam.GETNAME;
+    }
+
+    /** The dialog for these settings. MKD and RMD name the path itself and change to no directory. */
+    List<FtpStep> plan(FtpSettings p) {
+        List<FtpStep> steps = new ArrayList<>(List.of(FtpStep.GREETING, FtpStep.USER, FtpStep.PASS, FtpStep.TYPE));
+        if (this != MKD && this != RMD && !p.get(path()).isEmpty()) {
+            steps.add(FtpStep.CWD);
+        }
+        if (this == GET && p.number(FtpParam.REST) > 0) {
+            steps.add(FtpStep.REST);
+        }
+        if (transfers()) {
+            steps.add(FtpStep.PASV);
+        }
+        steps.add(action);
+        if (transfers()) {
+            steps.add(FtpStep.TRANSFER);
+        }
+        return steps;
+    }
+}
