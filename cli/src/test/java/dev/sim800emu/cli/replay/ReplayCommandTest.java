@@ -204,6 +204,16 @@ class ReplayCommandTest {
                 .status()).isEqualTo(2);
     }
 
+    @Test
+    void recordIsAnOptionOfTheLauncherAndReplayAndImportAreSubcommands() {
+        Run help = run("--help");
+        assertThat(help.out()).contains("--record", "replay", "import");
+        Run r = run("--tcp", "127.0.0.1:0", "--record", dir.resolve("no/such/dir/x.rec").toString());
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.err().lines().toList()).singleElement().satisfies(line ->
+                assertThat(line).startsWith("sim800emu: cannot record to " + dir.resolve("no/such/dir/x.rec")));
+    }
+
     private static Recording recording(Path p) throws Exception {
         return RecordingFormat.parse(Files.readString(p, StandardCharsets.US_ASCII));
     }
