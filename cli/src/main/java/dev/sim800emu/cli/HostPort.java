@@ -5,7 +5,7 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /** Parses {@code HOST:PORT} (or {@code :PORT}, meaning 127.0.0.1) without any name lookup. */
-final class HostPort implements ITypeConverter<InetSocketAddress> {
+public final class HostPort implements ITypeConverter<InetSocketAddress> {
 
     @Override
     public InetSocketAddress convert(String value) {

@@ -1,5 +1,7 @@
 package dev.sim800emu.cli;
 
+import dev.sim800emu.cli.replay.ImportCommand;
+import dev.sim800emu.cli.replay.ReplayCommand;
 import dev.sim800emu.modem.config.ApnRule;
 import dev.sim800emu.modem.config.ModemConfig;
 import dev.sim800emu.modem.control.http.ControlAccess;
@@ -43,7 +45,7 @@ import picocli.CommandLine.Spec;
  * pseudo-terminal), until Ctrl-C.
  */
 @Command(name = "sim800emu", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        sortOptions = false, subcommands = {Ctl.class, FleetCommand.class},
+        sortOptions = false, subcommands = {Ctl.class, FleetCommand.class, ReplayCommand.class, ImportCommand.class},
         description = {"Runs a virtual SIMCom SIM800 modem. Talk AT commands to its serial line;",
             "its TCP/UDP links are real sockets on this host."},
         footer = {"", "Example:  ./sim800emu --pty /tmp/sim800  then  screen /tmp/sim800 115200",
@@ -132,6 +134,9 @@ public final class Main implements Callable<Integer> {
 
     @Mixin
     DriverTestOptions driverTest;
+
+    @Mixin
+    RecordOptions record;
 
     @Spec
     CommandSpec spec;
@@ -247,6 +252,9 @@ public final class Main implements Callable<Integer> {
                     serverPortOffset), tls);
             VirtualModem modem = new VirtualModem(config, network.eventLoop(), network);
             driverTest.apply(modem, out, err);
+            if (!record.apply(modem, config, out, err)) {
+                return 1;
+            }
             if (scenario != null) {
                 // before the serial endpoint opens, so that the first host starts the scenario's clock
                 modem.play(scenario, ControlOptions.log(out));
@@ -360,6 +368,7 @@ public final class Main implements Callable<Integer> {
             spec.commandLine().getErr().println("sim800emu: error while stopping: " + e);
         } finally {
             group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+            record.finish();
             stopped.countDown();
         }
     }

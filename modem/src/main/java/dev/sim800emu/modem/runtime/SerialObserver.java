@@ -1,5 +1,7 @@
 package dev.sim800emu.modem.runtime;
 
+import dev.sim800emu.modem.LineState;
+
 /**
  * Watches the serial line in both directions, on the modem's thread: what any host typed, before
  * the modem reads it, and what the modem printed, as it goes to the hosts. Scenario files wait on
@@ -11,4 +13,16 @@ public interface SerialObserver {
     void fromHost(byte[] bytes, int off, int len);
 
     void fromModem(byte[] bytes);
+
+    /** The host raised or dropped DTR (through {@link VirtualModem#hostDtr}), before the modem hears it. */
+    default void hostDtr(boolean asserted) {
+    }
+
+    /** The host raised or dropped RTS (through {@link VirtualModem#hostRts}), before the modem hears it. */
+    default void hostRts(boolean asserted) {
+    }
+
+    /** The modem published its output lines (the same state may come again). */
+    default void modemLines(LineState state) {
+    }
 }

@@ -74,6 +74,9 @@ public final class VirtualModem implements ControlledModem {
                 for (Host h : hosts) {
                     h.lines.onLines(state);
                 }
+                for (SerialObserver o : observers) {
+                    o.modemLines(state);
+                }
             }
 
             @Override
@@ -160,6 +163,26 @@ public final class VirtualModem implements ControlledModem {
             o.fromHost(bytes, off, len);
         }
         engine.onSerialInput(bytes, off, len);
+    }
+
+    /** The host raised or dropped DTR, from any thread: observers see it, then the modem. */
+    public void hostDtr(boolean asserted) {
+        run(e -> {
+            for (SerialObserver o : observers) {
+                o.hostDtr(asserted);
+            }
+            e.hostDtr(asserted);
+        });
+    }
+
+    /** The host raised or dropped RTS, from any thread: observers see it, then the modem. */
+    public void hostRts(boolean asserted) {
+        run(e -> {
+            for (SerialObserver o : observers) {
+                o.hostRts(asserted);
+            }
+            e.hostRts(asserted);
+        });
     }
 
     /** Adds a watcher of the serial line (call on {@link #eventLoop()}). */

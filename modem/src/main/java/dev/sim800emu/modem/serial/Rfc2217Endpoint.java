@@ -117,8 +117,8 @@ public final class Rfc2217Endpoint implements AutoCloseable {
             HostInput in = new HostInput(ch, engine::inputReady, bytes -> session.feed(bytes, 0, bytes.length));
             input = in;
             session.start();
-            engine.hostDtr(true);
-            engine.hostRts(true);
+            modem.hostDtr(true);
+            modem.hostRts(true);
             line = modem.connectHost(port::toHost, new ModemLines() {
                 @Override
                 public void onLines(LineState state) {
@@ -257,7 +257,7 @@ public final class Rfc2217Endpoint implements AutoCloseable {
 
         @Override
         public void dtr(boolean asserted) {
-            engine.hostDtr(asserted);
+            modem.hostDtr(asserted);
         }
 
         @Override
@@ -267,7 +267,7 @@ public final class Rfc2217Endpoint implements AutoCloseable {
 
         @Override
         public void rts(boolean asserted) {
-            engine.hostRts(asserted);
+            modem.hostRts(asserted);
         }
 
         @Override

@@ -1,6 +1,6 @@
 package dev.sim800emu.modem.serial;
 
-import java.util.HexFormat;
+import dev.sim800emu.modem.record.Escapes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,7 +10,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SerialTrace {
     private static final Logger log = LoggerFactory.getLogger("sim800emu.trace");
-    private static final HexFormat HEX = HexFormat.of().withUpperCase();
 
     private final String name;
     private final boolean enabled;
@@ -33,22 +32,6 @@ public final class SerialTrace {
     }
 
     static String escape(byte[] b, int off, int len) {
-        StringBuilder sb = new StringBuilder(len + 16);
-        for (int i = off; i < off + len; i++) {
-            int c = b[i] & 0xFF;
-            switch (c) {
-                case '\r' -> sb.append("\\r");
-                case '\n' -> sb.append("\\n");
-                case '\\' -> sb.append("\\\\");
-                default -> {
-                    if (c < 0x20 || c >= 0x7F) {
-                        sb.append("\\x").append(HEX.toHexDigits((byte) c));
-                    } else {
-                        sb.append((char) c);
-                    }
-                }
-            }
-        }
-        return sb.toString();
+        return Escapes.escape(b, off, len, false);
     }
 }

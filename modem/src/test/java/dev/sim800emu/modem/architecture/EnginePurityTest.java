@@ -22,7 +22,8 @@ class EnginePurityTest {
     private static final String BASE = "dev.sim800emu.modem";
     static final Set<String> ENGINE_PACKAGES = Set.of(BASE, BASE + ".at", BASE + ".command", BASE + ".tcpip",
             BASE + ".config", BASE + ".settings", BASE + ".radio", BASE + ".sms", BASE + ".control", BASE + ".net",
-            BASE + ".time", BASE + ".scenario", BASE + ".apps.http", BASE + ".apps.ntp");
+            BASE + ".time", BASE + ".scenario", BASE + ".apps.http", BASE + ".apps.ntp",
+            BASE + ".record", BASE + ".record.logs");
 
     /** Forbidden in engine code, with the reason printed on failure. */
     private static final Map<Pattern, String> FORBIDDEN = Map.ofEntries(

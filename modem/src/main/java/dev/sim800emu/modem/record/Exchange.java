@@ -1,0 +1,69 @@
+package dev.sim800emu.modem.record;
+
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One step of {@code replay --as-host}: a host action ({@code >} bytes, {@code dtr} or {@code rts};
+ * null for the start, where the modem boots) and the modem bytes the recording has after it, up to
+ * the next host action. {@code replyEvents} are the modem events those bytes came in, for line
+ * numbers.
+ */
+public record Exchange(RecordedEvent action, byte[] expected, List<RecordedEvent> replyEvents) {
+
+    /** How far a reply has come: all of it, part of it, or something else. */
+    public enum Progress { COMPLETE, PARTIAL, DIFFERENT }
+
+    /** The recording cut at every host action. */
+    public static List<Exchange> of(Recording recording) {
+        List<Exchange> out = new ArrayList<>();
+        RecordedEvent action = null;
+        ByteArrayOutputStream reply = new ByteArrayOutputStream();
+        List<RecordedEvent> replies = new ArrayList<>();
+        for (RecordedEvent e : recording.events()) {
+            switch (e.kind()) {
+                case MODEM -> {
+                    reply.writeBytes(e.bytes());
+                    replies.add(e);
+                }
+                case HOST, DTR, RTS -> {
+                    out.add(new Exchange(action, reply.toByteArray(), List.copyOf(replies)));
+                    action = e;
+                    reply.reset();
+                    replies.clear();
+                }
+                case LINES -> {
+                    // the modem's lines are recorded for the reader; replay compares bytes only
+                }
+            }
+        }
+        out.add(new Exchange(action, reply.toByteArray(), List.copyOf(replies)));
+        return out;
+    }
+
+    /** Where {@code actual} (the bytes received since this exchange's action) stands against the reply. */
+    public Progress progress(byte[] actual, int from, int to) {
+        int n = to - from;
+        if (n > expected.length || !Arrays.equals(actual, from, to, expected, 0, n)) {
+            return Progress.DIFFERENT;
+        }
+        return n == expected.length ? Progress.COMPLETE : Progress.PARTIAL;
+    }
+
+    /** The line of the modem event holding byte {@code offset} of the reply (the last one past the end). */
+    public int lineAt(int offset) {
+        int end = 0;
+        for (RecordedEvent e : replyEvents) {
+            end += e.bytes().length;
+            if (offset < end) {
+                return e.line();
+            }
+        }
+        if (!replyEvents.isEmpty()) {
+            return replyEvents.get(replyEvents.size() - 1).line();
+        }
+        return action == null ? 0 : action.line();
+    }
+}
