@@ -113,6 +113,11 @@ final class SerialInput {
                     modem.tcpip().onDataModeInput(bytes, 0, bytes.length);
                 } else if (payload != null) {
                     feedPayload();
+                } else if (framer.justEndedWithCr() && inbox.peek() == '\n') {
+                    // The LF of the CR LF that ended the last line, while it runs or after: taken
+                    // as it arrives, never echoed (see feedCommand).
+                    inbox.take();
+                    framer.lfTaken();
                 } else if (lineRunning()) {
                     break;
                 } else {
@@ -138,8 +143,10 @@ final class SerialInput {
             modem.stress.lineStarts(); // held notices cross the host's command: before its echo
         }
         CommandLineFramer.Event event = framer.feed(b);
-        // Every byte is echoed as it arrives, except a bare LF that ends a line: a SIM800L answers
-        // "AT\n" with "AT\r\nOK\r\n" (hex dumps in KenLagoni/MavlinkGPRS, libraries/SIM800L).
+        // Every byte is echoed as it arrives, except an LF that ends a line, bare or after the CR: a
+        // SIM800L answers "AT\n" with "AT\r\nOK\r\n" (hex dumps in KenLagoni/MavlinkGPRS,
+        // libraries/SIM800L) and "AT\r\n" with "AT\r\r\nOK\r\n" (TinyGSM #314, and the
+        // ostaquet/Arduino-SIM800L-driver logs, whose reader stops at the second CR LF).
         if (echoOn() && !(b == '\n' && event != CommandLineFramer.Event.NONE && event != CommandLineFramer.Event.REPEAT)) {
             echo.write(b);
         }
@@ -148,9 +155,6 @@ final class SerialInput {
                 if (framer.justEndedWithCr() && inbox.size() > 0 && inbox.peek() == '\n') {
                     inbox.take();
                     framer.lfTaken();
-                    if (echoOn()) {
-                        echo.write('\n');
-                    }
                 }
                 executor.execute(framer.lastLine());
             }

@@ -169,12 +169,13 @@ public final class Radio {
     }
 
     /**
-     * The {@code +CSQ:} values: the signal while the radio is on and camped on a cell (the network
-     * offers service, or denies it: either way a cell is heard), 99,99 otherwise. A SIM is not
-     * needed to measure the signal.
+     * The {@code +CSQ:} values: the signal while the radio is on and a cell is heard (the network
+     * offers service, denies it, or is still being searched for: a SIM800L answered +CSQ: 15,0 while
+     * +CREG: 0,2, ostaquet/Arduino-SIM800L-driver #16), 99,99 otherwise. A SIM is not needed to
+     * measure the signal.
      */
     public String csq() {
-        boolean camped = cfun == 1 && network != Registration.NONE && network != Registration.SEARCHING;
+        boolean camped = cfun == 1 && network != Registration.NONE;
         return camped ? rssi + "," + ber : "99,99";
     }
 

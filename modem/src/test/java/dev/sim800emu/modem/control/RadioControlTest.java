@@ -32,6 +32,9 @@ class RadioControlTest {
         ctl(new ControlCommand.Signal(7, 3));
         assertThat(h.at("AT+CSQ")).isEqualTo("\r\n+CSQ: 7,3\r\n\r\nOK\r\n");
         ctl(new ControlCommand.Register(Registration.SEARCHING));
+        assertThat(h.at("AT+CSQ")).as("searching, a SIM800L still reports the signal (field corpus)")
+                .isEqualTo("\r\n+CSQ: 7,3\r\n\r\nOK\r\n");
+        ctl(new ControlCommand.Register(Registration.NONE));
         assertThat(h.at("AT+CSQ")).as("no cell").isEqualTo("\r\n+CSQ: 99,99\r\n\r\nOK\r\n");
         ctl(new ControlCommand.Register(Registration.DENIED));
         assertThat(h.at("AT+CSQ")).as("a cell that refuses us is still heard").isEqualTo("\r\n+CSQ: 7,3\r\n\r\nOK\r\n");

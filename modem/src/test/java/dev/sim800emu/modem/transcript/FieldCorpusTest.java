@@ -30,7 +30,7 @@ class FieldCorpusTest {
 
     @Test
     void everyCaptureNamesItsSourceAndModule() throws Exception {
-        assertThat(FieldCapture.all()).hasSizeGreaterThanOrEqualTo(26);
+        assertThat(FieldCapture.all()).hasSizeGreaterThanOrEqualTo(30);
         for (String name : FieldCapture.all()) {
             FieldCapture c = FieldCapture.load(name);
             assertThat(c.source()).as("%s: # source:", name).isNotBlank();

@@ -22,8 +22,10 @@ public final class TranscriptPlayer {
             stepNo++;
             if (step instanceof Transcript.HostSends h) {
                 byte[] b = h.bytes();
-                // With echo on, an LF arriving after the reply to its CR is echoed after that reply,
-                // as on the chip; that split changes the output by design, so it is not played.
+                // A split right before the final LF makes the LF arrive after the reply to its CR.
+                // It is taken unechoed, as on the chip, unless the reply was a reboot (CFUN=1,1):
+                // then it is a stray byte after the boot, which the chip, whose LF follows the CR
+                // by one character time, never sees. So that split is not played with echo on.
                 boolean crlfSplit = t.echoOn() && splitAt == b.length - 1 && b[b.length - 1] == '\n';
                 if (splitAt > 0 && splitAt < b.length && !crlfSplit) {
                     target.send(Arrays.copyOfRange(b, 0, splitAt));
