@@ -157,7 +157,7 @@ final class FleetCommand implements Callable<Integer> {
                     return 1;
                 }
                 out.println("sim800emu: control API on http://" + control.getHostString() + ":"
-                        + server.localAddress().getPort() + "/modems, metrics on /metrics");
+                        + server.localAddress().getPort() + "/modems, metrics on /metrics, live view on /");
             }
             if (script != null) {
                 DeviceStats stats = new DeviceStats(metrics.registry());

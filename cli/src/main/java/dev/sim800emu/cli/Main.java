@@ -297,7 +297,7 @@ public final class Main implements Callable<Integer> {
                     return 1;
                 }
                 out.println("sim800emu: control API on http://" + hostPort(controlServer.localAddress())
-                        + "/modems");
+                        + "/modems, live view on http://" + hostPort(controlServer.localAddress()) + "/");
             }
             out.println("sim800emu: press Ctrl-C to stop");
             out.flush();

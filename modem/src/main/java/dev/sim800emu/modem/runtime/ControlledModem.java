@@ -25,4 +25,14 @@ public interface ControlledModem {
     default CompletableFuture<HostCheckReport> hostCheckReport() {
         return CompletableFuture.completedFuture(null);
     }
+
+    /**
+     * Shows the serial line to {@code observer}, on the modem's thread, until the returned action
+     * is run (from any thread). The live view watches only the modem it shows, so a modem nobody
+     * watches pays nothing. Fails with {@link ControlException} when this modem's line cannot be
+     * watched.
+     */
+    default CompletableFuture<Runnable> watch(SerialObserver observer) {
+        return CompletableFuture.failedFuture(new ControlException("this modem's serial line cannot be watched"));
+    }
 }

@@ -281,6 +281,21 @@ public final class VirtualModem implements ControlledModem {
     }
 
     @Override
+    public CompletableFuture<Runnable> watch(SerialObserver observer) {
+        // removed on a later turn of the loop, never from inside the line's own loop over observers
+        return onLoop(() -> {
+            observe(observer);
+            return () -> {
+                try {
+                    loop.execute(() -> unobserve(observer));
+                } catch (RejectedExecutionException stopped) {
+                    // the modem is gone, and its observers with it
+                }
+            };
+        });
+    }
+
+    @Override
     public CompletableFuture<ModemStatus> status() {
         return onLoop(() -> engine.control().status());
     }

@@ -1,9 +1,11 @@
 package dev.sim800emu.modem.control.http;
 
+import io.netty.util.NetUtil;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Locale;
 
 /**
  * Who may drive the modems. The API changes what a firmware under test sees, so it listens on
@@ -50,7 +52,51 @@ public final class ControlAccess {
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return false;
         }
-        byte[] given = authorization.substring(7).trim().getBytes(StandardCharsets.UTF_8);
-        return MessageDigest.isEqual(given, token);
+        return admitsToken(authorization.substring(7).trim());
+    }
+
+    /**
+     * Whether a token given in the URL ({@code ?token=}, null when absent) lets the request in: a
+     * browser cannot put a header on the address it opens or on a WebSocket, so the live view's
+     * page and socket take the token there.
+     */
+    boolean admitsToken(String given) {
+        if (token == null) {
+            return true;
+        }
+        return given != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), token);
+    }
+
+    /**
+     * Whether a request with this {@code Origin} (null: none, not a browser) and {@code Host} may
+     * go on. A browser sends Origin with the live view's own calls and with any page's; only the
+     * view's own are let in: the origin must be this server as the browser addressed it, and
+     * without a token that address must be a loopback one, so that a web page whose name was made
+     * to resolve to 127.0.0.1 (DNS rebinding) is still refused.
+     */
+    boolean admitsOrigin(String origin, String host) {
+        if (origin == null) {
+            return true;
+        }
+        if (host == null || !origin.equalsIgnoreCase("http://" + host)) {
+            return false;
+        }
+        return token != null || isLoopbackName(host);
+    }
+
+    /** {@code localhost}, 127.x.x.x or [::1], with or without a port. */
+    static boolean isLoopbackName(String hostHeader) {
+        String h = hostHeader.toLowerCase(Locale.ROOT);
+        if (h.startsWith("[")) {
+            int close = h.indexOf(']');
+            h = close < 0 ? h : h.substring(1, close);
+        } else if (h.indexOf(':') >= 0) {
+            h = h.substring(0, h.indexOf(':'));
+        }
+        if (h.equals("localhost")) {
+            return true;
+        }
+        InetAddress a = NetUtil.createInetAddressFromIpAddressString(h);
+        return a != null && a.isLoopbackAddress();
     }
 }

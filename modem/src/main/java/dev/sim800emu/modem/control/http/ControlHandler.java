@@ -77,8 +77,9 @@ final class ControlHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         if (req.decoderResult().isFailure()) {
             return done(JsonReply.error(HttpResponseStatus.BAD_REQUEST, "malformed HTTP request"));
         }
-        // A web page can make a browser send a request here; nothing but a browser sets Origin.
-        if (req.headers().contains(HttpHeaderNames.ORIGIN)) {
+        // A web page can make a browser send a request here; nothing but a browser sets Origin,
+        // and only the live view served from here may.
+        if (!access.admitsOrigin(req.headers().get(HttpHeaderNames.ORIGIN), req.headers().get(HttpHeaderNames.HOST))) {
             return done(JsonReply.error(HttpResponseStatus.FORBIDDEN, "requests from web pages are not accepted"));
         }
         if (!access.admits(req.headers().get(HttpHeaderNames.AUTHORIZATION))) {

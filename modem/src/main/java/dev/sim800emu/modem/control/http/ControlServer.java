@@ -19,7 +19,8 @@ import java.net.InetSocketAddress;
 
 /**
  * The HTTP/JSON control API ({@code --control HOST:PORT}; docs/control-api.md): Netty's HTTP codec,
- * whole requests of at most {@value #MAX_BODY} bytes, JSON by Jackson. It runs on the loops it is
+ * whole requests of at most {@value #MAX_BODY} bytes, JSON by Jackson; on the same port, the live
+ * view for a browser ({@link WebRoute}, docs/live-view.md). It runs on the loops it is
  * given (the modems' own, in the launcher) and never blocks them: each request is answered when
  * the modem's future completes.
  */
@@ -51,7 +52,9 @@ public final class ControlServer implements AutoCloseable {
                                       Class<? extends ServerChannel> channelType, InetSocketAddress bind,
                                       String token, FleetMetrics metrics) throws InterruptedException {
         ControlAccess access = ControlAccess.forBind(bind, token);
-        ControlHandler handler = new ControlHandler(modems, access, mapper(), new FleetRoute(modems, metrics));
+        ObjectMapper json = mapper();
+        ControlHandler handler = new ControlHandler(modems, access, json, new FleetRoute(modems, metrics));
+        WebRoute web = new WebRoute(modems, access, json);
         ServerBootstrap b = new ServerBootstrap()
                 .group(group)
                 .channel(channelType)
@@ -61,6 +64,7 @@ public final class ControlServer implements AutoCloseable {
                         ch.pipeline().addLast(new ReadTimeoutHandler(IDLE_SECONDS),
                                 new HttpServerCodec(),
                                 new HttpObjectAggregator(MAX_BODY),
+                                web,
                                 handler);
                     }
                 });

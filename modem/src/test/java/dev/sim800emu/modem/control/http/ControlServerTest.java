@@ -149,7 +149,7 @@ class ControlServerTest {
 
         assertThat(get("/modems/0/signal").status()).isEqualTo(405);
         assertThat(post("/modems", "{}").status()).isEqualTo(405);
-        assertThat(get("/").status()).isEqualTo(404);
+        assertThat(get("/nothing-here").status()).isEqualTo(404);
         assertThat(get("/modems/0/link/1").status()).isEqualTo(404);
         assertThat(modem.applied).isEmpty();
     }
