@@ -25,7 +25,7 @@ echo "== serial latency: $latency_cmd"
 timeout 900 $latency_cmd | grep -v DEBUG | tee "$OUT/serial-latency.txt"
 
 # The launcher's archive is made by the first start; the timed starts then use it.
-rm -f cli/target/sim800emu.jsa
+rm -f cli/target/sim800emu*.jsa
 python3 bench/startup.py 1 -- warm-up ./sim800emu > /dev/null
 startup_cmd="python3 bench/startup.py $STARTUP_RUNS -- launcher ./sim800emu -- plain-java $JAVA -jar cli/target/sim800emu.jar"
 echo "== start-up: $startup_cmd"

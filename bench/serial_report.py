@@ -37,7 +37,12 @@ def load_startup(path):
     return runs, med
 
 
+OVERLOADED = False   # set in main(): the machine had more runnable work than CPUs
+
+
 def verdict(ok):
+    if OVERLOADED:
+        return "no verdict (machine overloaded)"
     return "**PASS**" if ok else "**MISS**"
 
 
@@ -52,6 +57,10 @@ def latency_section(a):
     w(f"Measured {a.date}, {a.java}, {a.cpus} CPUs, {a.git}; load average (1, 5, 15 min) {a.load}.")
     w("**The machine is shared with other developers' builds**: tails (p99, p99.9) above all move with")
     w("their load; compare the emulator with the raw baseline of the same run, not across runs.")
+    if OVERLOADED:
+        w("In this run the load average exceeded the number of CPUs: the client, the servers and the")
+        w("responders waited for a CPU more than they worked, so no verdict is given; rerun")
+        w("`bench/serial.sh` on a quiet machine.")
     w("")
     w("```sh")
     w(a.latency_cmd)
@@ -146,6 +155,9 @@ def main():
     for name in ("latency", "startup", "date", "java", "cpus", "load", "git", "latency-cmd", "startup-cmd"):
         ap.add_argument("--" + name, required=True)
     a = ap.parse_args()
+    global OVERLOADED
+    loads = [float(x) for x in re.findall(r"\d+\.\d+", a.load)]
+    OVERLOADED = bool(loads) and max(loads[0], loads[-3] if len(loads) >= 3 else 0) > float(a.cpus)
     doc = open(DOC).read()
     doc = splice(doc, "serial-latency", latency_section(a))
     doc = splice(doc, "startup", startup_section(a))
