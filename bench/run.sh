@@ -15,7 +15,7 @@ JAR=bench/target/benchmarks.jar
 JMH_ARGS=${JMH_ARGS:-"-f 2 -wi 2 -w 2s -i 3 -r 2s"}
 MODEMS=${MODEMS:-10000}
 
-build_cmd="mvn -B -q ${MVN_ARGS:-} -DskipTests package -pl bench -am"
+build_cmd="mvn -B -q ${MVN_ARGS:-} -DskipTests package -pl bench,cli -am"
 jmh_cmd="$JAVA -jar $JAR $JMH_ARGS -e FreshModemBenchmark -rf json -rff $OUT/jmh.json"
 shaping_cmd="$JAVA -cp $JAR dev.sim800emu.bench.LinkShapingAccuracy 4"
 footprint_cmd="$JAVA -Xms1g -Xmx1g -XX:+UseSerialGC -cp $JAR dev.sim800emu.bench.IdleModemFootprint $MODEMS"
@@ -66,3 +66,6 @@ python3 bench/report.py \
     > "$OUT/benchmarks.md"
 cp "$OUT/benchmarks.md" docs/benchmarks.md
 echo "== wrote docs/benchmarks.md"
+
+# The serial path's latency distributions and the start-up time (their own marked sections).
+SKIP_BUILD=1 bench/serial.sh

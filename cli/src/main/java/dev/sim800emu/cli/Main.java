@@ -144,6 +144,12 @@ public final class Main implements Callable<Integer> {
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     public static void main(String[] args) {
+        // Netty's buffer allocator emits JFR events; the first one (the first write to a host)
+        // initialises JDK Flight Recorder's event machinery, most of the first power-on's time.
+        // Whoever wants the events passes -Dio.netty.jfr.enabled=true.
+        if (System.getProperty("io.netty.jfr.enabled") == null) {
+            System.setProperty("io.netty.jfr.enabled", "false");
+        }
         System.exit(commandLine(new Main()).execute(args));
     }
 

@@ -1,18 +1,14 @@
 package dev.sim800emu.modem.serial;
 
-import static dev.sim800emu.modem.serial.PosixTerminal.LIBC;
-
-import com.sun.jna.Memory;
-import com.sun.jna.Native;
-import com.sun.jna.NativeLong;
+import dev.sim800emu.modem.LineState;
+import dev.sim800emu.modem.ModemLines;
 import dev.sim800emu.modem.runtime.VirtualModem;
-import dev.sim800emu.modem.serial.PosixTerminal.PollFd;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.HexFormat;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,41 +32,57 @@ import org.slf4j.LoggerFactory;
  * switches the port out of raw mode (for instance turns echo on) affects the modem too: with echo
  * on, the modem's own output would come back to it as input.
  *
- * <h2>Threads</h2>
- * One daemon thread, {@code pty-reader-N}, waits in {@code poll()} on the master: what the program
- * types goes to {@link VirtualModem#input}. Modem output arrives on the modem's event loop, which
- * must never block; the master is non-blocking, so output the kernel cannot take at once (no
- * program reading) is kept in a backlog that the same thread drains when the terminal has room.
- * Beyond {@value PtyOutput#BACKLOG_LIMIT} bytes the oldest output is dropped, with a warning.
+ * <h2>Reading</h2>
+ * Where the modem's event loop is Netty's epoll loop (Linux, the CLI's default), the master is
+ * registered with that loop and read there ({@link PtyLoopReader}): input reaches the engine with no
+ * thread hand-off. Elsewhere (an NIO loop, a platform without the native transport) a daemon thread
+ * waits in {@code poll()} on the master and hands input to the loop ({@link PtyReaderThread});
+ * {@link Reading} picks one explicitly. Either way, while the modem takes no input (its type-ahead
+ * buffer is full) the master is not read: the bytes wait in the terminal, and a program writing
+ * more blocks, as on a UART with flow control. Modem output arrives on the modem's event loop, which
+ * must never block; the master is non-blocking, so output the kernel cannot take at once (no program
+ * reading) is kept in a backlog that the reader drains when the terminal has room. Beyond
+ * {@value PtyOutput#BACKLOG_LIMIT} bytes the oldest output is dropped, with a warning.
  *
  * <p>{@link PtyDevice} opens the descriptors and {@link PtyOutput} keeps the backlog; this class
- * owns the thread, the symbolic link and the modem connection.
+ * owns the reader, the symbolic link and the modem connection.
  */
 public final class PtyEndpoint implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PtyEndpoint.class);
-    private static final int READ_CHUNK = 4096;
-    /**
-     * While output is pending the thread also retries this often, not only on POLLOUT: a wake-up
-     * from the terminal freeing room is what it waits for, the timeout is only a safety net.
-     */
-    private static final int RETRY_MILLIS = 100;
+
+    /** Who reads the master. */
+    public enum Reading {
+        /** The modem's event loop when it is epoll, a thread otherwise. */
+        AUTO,
+        /** The modem's event loop; {@link #open} fails unless it is Netty's epoll loop. */
+        EVENT_LOOP,
+        /** A thread of the endpoint's own, whatever the loop. */
+        THREAD
+    }
 
     private final VirtualModem modem;
     private final Path link;
     private final Path slavePath;
     private final PtyDevice device;
     private final PtyOutput output;
-    private final Thread reader;
+    private final PtyReader reader;
+    private final Reading reading;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private PtyEndpoint(VirtualModem modem, Path link, PtyDevice device) {
+    private PtyEndpoint(VirtualModem modem, Path link, PtyDevice device, boolean onLoop) {
         this.modem = modem;
         this.link = link;
         this.slavePath = device.slavePath;
         this.device = device;
         this.output = new PtyOutput(device, link, closed::get);
-        this.reader = new Thread(this::pump, "pty-reader-" + slavePath.getFileName());
-        this.reader.setDaemon(true);
+        if (onLoop) {
+            this.reading = Reading.EVENT_LOOP;
+            this.reader = new PtyLoopReader((io.netty.channel.IoEventLoop) modem.eventLoop(), device, link, output,
+                    bytes -> modem.hostInput(bytes, 0, bytes.length));
+        } else {
+            this.reading = Reading.THREAD;
+            this.reader = new PtyReaderThread(device, link, output, modem::input);
+        }
     }
 
     /**
@@ -82,8 +94,21 @@ public final class PtyEndpoint implements AutoCloseable {
      *     made, or if the PTY cannot be set up
      */
     public static PtyEndpoint open(VirtualModem modem, Path link) throws IOException {
+        return open(modem, link, Reading.AUTO);
+    }
+
+    /**
+     * The same, with the master read as {@code reading} says.
+     *
+     * @throws IllegalArgumentException for {@link Reading#EVENT_LOOP} when the modem's loop is not epoll
+     */
+    public static PtyEndpoint open(VirtualModem modem, Path link, Reading reading) throws IOException {
         Objects.requireNonNull(modem, "modem");
         Objects.requireNonNull(link, "link");
+        boolean epoll = PtyLoopReader.fits(modem.eventLoop());
+        if (reading == Reading.EVENT_LOOP && !epoll) {
+            throw new IllegalArgumentException("the modem's event loop is not Netty's epoll loop");
+        }
         // Checked before creating anything, so that a mistaken path costs no PTY. Rechecked below.
         refuseNonLink(link);
         PtyDevice device = PtyDevice.open();
@@ -92,8 +117,7 @@ public final class PtyEndpoint implements AutoCloseable {
         try {
             replaceLink(link, device.slavePath);
             linked = true;
-            pty = new PtyEndpoint(modem, link, device);
-            pty.reader.start();
+            pty = new PtyEndpoint(modem, link, device, epoll && reading != Reading.THREAD);
         } catch (IOException | RuntimeException | Error e) {
             if (linked) {
                 Files.deleteIfExists(link);
@@ -101,9 +125,9 @@ public final class PtyEndpoint implements AutoCloseable {
             device.close();
             throw e;
         }
-        // From here on the endpoint owns the descriptors, the thread and the link.
+        // From here on the endpoint owns the descriptors, the reader and the link.
         try {
-            pty.host = modem.hostConnected(pty.output::write).get(5, java.util.concurrent.TimeUnit.SECONDS);
+            pty.host = pty.connect().get(5, java.util.concurrent.TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             pty.close();
             throw new IOException("the modem did not take the PTY: " + e, e);
@@ -115,8 +139,37 @@ public final class PtyEndpoint implements AutoCloseable {
             pty.close();
             throw e;
         }
-        log.info("modem on {} -> {}", link, pty.slavePath);
+        log.info("modem on {} -> {} (read on {})", link, pty.slavePath,
+                pty.reading == Reading.EVENT_LOOP ? "the event loop" : "a thread");
         return pty;
+    }
+
+    /** On the modem's loop: starts the reader, then joins the line (which powers the modem on). */
+    private CompletableFuture<VirtualModem.Host> connect() {
+        CompletableFuture<VirtualModem.Host> f = new CompletableFuture<>();
+        modem.run(e -> {
+            try {
+                reader.start();
+                f.complete(modem.connectHost(output::write, new ModemLines() {
+                    @Override
+                    public void onLines(LineState state) {
+                    }
+
+                    @Override
+                    public void onInputReady(boolean ready) {
+                        reader.inputReady(ready);
+                    }
+                }));
+            } catch (Exception | Error ex) {
+                f.completeExceptionally(ex);
+            }
+        });
+        return f;
+    }
+
+    /** Who reads the master: {@link Reading#EVENT_LOOP} or {@link Reading#THREAD}. */
+    public Reading reading() {
+        return reading;
     }
 
     /** This PTY as a host on the modem's line, once connected. */
@@ -133,7 +186,7 @@ public final class PtyEndpoint implements AutoCloseable {
     }
 
     /**
-     * Powers the modem off, stops the thread, closes the PTY (programs holding the port see a
+     * Powers the modem off, stops the reader, closes the PTY (programs holding the port see a
      * hang-up) and removes the link if it still points to this PTY. Calling it again does nothing.
      */
     @Override
@@ -143,9 +196,12 @@ public final class PtyEndpoint implements AutoCloseable {
         }
         try {
             VirtualModem.Host h = host;
-            if (h != null) {
-                modem.runAndWait(e -> h.disconnect(true)).get(5, java.util.concurrent.TimeUnit.SECONDS);
-            }
+            modem.runAndWait(e -> {
+                if (h != null) {
+                    h.disconnect(true);
+                }
+                reader.stop();
+            }).get(5, java.util.concurrent.TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException
@@ -153,92 +209,11 @@ public final class PtyEndpoint implements AutoCloseable {
             // The event loop is already gone; the PTY must still be released.
             log.warn("{}: could not power the modem off: {}", link, e.toString());
         }
-        output.wake();
-        joinReader();
+        reader.awaitStopped();
         output.discard();
         device.close();
         removeLink();
         log.info("closed {} ({})", link, slavePath);
-    }
-
-    // ------------------------------------------------------------------ the thread
-
-    /** Reads what the program types and drains the backlog, until {@link #close()}. */
-    private void pump() {
-        PollFd[] fds = (PollFd[]) new PollFd().toArray(2);
-        Memory readBuffer = new Memory(READ_CHUNK);
-        try {
-            while (!closed.get()) {
-                boolean pending = output.pending();
-                fds[0].fd = device.master;
-                fds[0].events = (short) (PosixTerminal.POLLIN | (pending ? PosixTerminal.POLLOUT : 0));
-                fds[0].revents = 0;
-                fds[1].fd = device.wakeRead;
-                fds[1].events = PosixTerminal.POLLIN;
-                fds[1].revents = 0;
-                int ready = LIBC.poll(fds, new NativeLong(2), pending ? RETRY_MILLIS : -1);
-                if (ready < 0) {
-                    int errno = Native.getLastError();
-                    if (errno == PosixTerminal.EINTR) {
-                        continue;
-                    }
-                    throw new IOException("poll failed: " + PosixTerminal.describe(errno));
-                }
-                if ((fds[1].revents & PosixTerminal.POLLIN) != 0) {
-                    device.drainWakePipe(readBuffer, READ_CHUNK);
-                }
-                short events = fds[0].revents;
-                if ((events & PosixTerminal.POLLIN) != 0) {
-                    readInput(readBuffer);
-                } else if ((events & (PosixTerminal.POLLERR | PosixTerminal.POLLHUP
-                        | PosixTerminal.POLLNVAL)) != 0) {
-                    // Cannot happen while we hold the slave open; bail out rather than spin.
-                    throw new IOException("the terminal reported an error (poll events 0x"
-                            + HexFormat.of().toHexDigits(events) + ")");
-                }
-                if (pending) {
-                    output.drain();
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            if (!closed.get()) {
-                log.error("{}: the PTY thread stopped; the port no longer works", link, e);
-            }
-        }
-    }
-
-    /** One read from the master, handed to the modem. */
-    private void readInput(Memory buffer) throws IOException {
-        long n = LIBC.read(device.master, buffer, new NativeLong(READ_CHUNK)).longValue();
-        if (n > 0) {
-            modem.input(buffer.getByteArray(0, (int) n));
-        } else if (n == 0) {
-            throw new IOException("unexpected end of file on the master");
-        } else {
-            int errno = Native.getLastError();
-            if (errno != PosixTerminal.EAGAIN && errno != PosixTerminal.EINTR) {
-                throw new IOException("read failed: " + PosixTerminal.describe(errno));
-            }
-        }
-    }
-
-    private void joinReader() {
-        if (Thread.currentThread() == reader) {
-            return;
-        }
-        boolean interrupted = false;
-        // The thread leaves poll() as soon as the wake-up arrives; the descriptors may only be
-        // closed after that, or a number reused by another open() could be polled or read.
-        while (reader.isAlive()) {
-            try {
-                reader.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     // ------------------------------------------------------------------ the link

@@ -14,10 +14,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Modem output to a PTY master that never blocks the caller (the modem's event loop): what the
- * terminal cannot take at once waits in a backlog that {@link PtyEndpoint}'s thread drains when the
- * terminal has room. Beyond {@value #BACKLOG_LIMIT} bytes the oldest output is dropped, with a
- * warning. One lock guards the backlog, the write buffer and writes to the master and the wake-up
- * pipe.
+ * terminal cannot take at once waits in a backlog that the endpoint's reader drains when the
+ * terminal has room (told through {@code backlogStarted}). Beyond {@value #BACKLOG_LIMIT} bytes the
+ * oldest output is dropped, with a warning. One lock guards the backlog, the write buffer and writes
+ * to the master and the wake-up pipe: with the reader thread, two threads write.
  */
 final class PtyOutput {
     /** Logs under the endpoint's name: this is the endpoint's output half. */
@@ -40,11 +40,29 @@ final class PtyOutput {
     /** Bytes dropped since the backlog last overflowed; reported when the backlog drains. */
     private long dropped;
     private final Memory writeBuffer = new Memory(WRITE_CHUNK);
+    /** Writes to the master; JNA unless the reader offers a cheaper way. */
+    private MasterWrite master = this::jnaWrite;
+    /** Called (under the lock) when output starts to wait for room in the terminal. */
+    private Runnable backlogStarted = this::wake;
+
+    /** One non-blocking write to the master: the number of bytes it took, 0 when the terminal is full. */
+    @FunctionalInterface
+    interface MasterWrite {
+        int write(byte[] bytes, int offset, int length);
+    }
 
     PtyOutput(PtyDevice device, Path link, BooleanSupplier closed) {
         this.device = device;
         this.link = link;
         this.closed = closed;
+    }
+
+    /** How the reader writes to the master and learns that output waits; set before any output. */
+    void use(MasterWrite master, Runnable backlogStarted) {
+        synchronized (writeLock) {
+            this.master = master;
+            this.backlogStarted = backlogStarted;
+        }
     }
 
     /** The {@code SerialOutput}: never blocks, whatever the program on the port is doing. */
@@ -72,7 +90,7 @@ final class PtyOutput {
             backlogBytes += bytes.length - written;
             trimBacklog();
             if (wasEmpty) {
-                wake(); // the thread now has to watch for room in the terminal
+                backlogStarted.run(); // the reader now has to watch for room in the terminal
             }
         }
     }
@@ -138,6 +156,19 @@ final class PtyOutput {
 
     /** Writes what the master takes now; returns the count (0 if the terminal is full). */
     private int writeSome(byte[] bytes, int offset, int length) {
+        int total = 0;
+        while (total < length) {
+            int n = master.write(bytes, offset + total, length - total);
+            total += n;
+            if (n == 0) {
+                break; // the terminal is full
+            }
+        }
+        return total;
+    }
+
+    /** {@link MasterWrite} through JNA, a chunk at a time. Holds {@link #writeLock}. */
+    private int jnaWrite(byte[] bytes, int offset, int length) {
         int total = 0;
         while (total < length) {
             int n = Math.min(length - total, WRITE_CHUNK);

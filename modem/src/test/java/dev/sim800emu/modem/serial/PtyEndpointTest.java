@@ -14,6 +14,8 @@ import dev.sim800emu.modem.net.ResolveCallback;
 import dev.sim800emu.modem.runtime.VirtualModem;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.nio.NioIoHandler;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -30,6 +32,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The modem behind a real pseudo-terminal, driven through the slave as a program would. */
 class PtyEndpointTest {
@@ -45,13 +49,51 @@ class PtyEndpointTest {
     private PtyEndpoint pty;
     private RandomAccessFile port;
 
+    /** The modem's loop and who reads the master. */
+    enum Setup {
+        /** The CLI's default on Linux: the master registered with the modem's epoll loop. */
+        EPOLL_LOOP(true, PtyEndpoint.Reading.AUTO, PtyEndpoint.Reading.EVENT_LOOP),
+        /** The fallback thread, forced on an epoll loop. */
+        EPOLL_THREAD(true, PtyEndpoint.Reading.THREAD, PtyEndpoint.Reading.THREAD),
+        /** An NIO loop cannot carry the master: the fallback thread. */
+        NIO(false, PtyEndpoint.Reading.AUTO, PtyEndpoint.Reading.THREAD);
+
+        final boolean epoll;
+        final PtyEndpoint.Reading asked;
+        final PtyEndpoint.Reading expected;
+
+        Setup(boolean epoll, PtyEndpoint.Reading asked, PtyEndpoint.Reading expected) {
+            this.epoll = epoll;
+            this.asked = asked;
+            this.expected = expected;
+        }
+    }
+
+    private Setup setup = Setup.NIO;
+
     @BeforeEach
     void setUp() {
         Assumptions.assumeTrue(System.getProperty("os.name").startsWith("Linux"),
                 "pseudo-terminals are supported on Linux only");
-        group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        modem = new VirtualModem(ModemConfig.builder().bootMillis(0).build(), group.next(),
-                new UnusedNetwork());
+        use(Setup.NIO, ModemConfig.builder().bootMillis(0).build());
+    }
+
+    private void use(Setup s, ModemConfig config) {
+        if (group != null) {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+        if (s.epoll) {
+            Assumptions.assumeTrue(Epoll.isAvailable(), "Netty's native epoll transport is not available here");
+        }
+        setup = s;
+        group = new MultiThreadIoEventLoopGroup(1, s.epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+        modem = new VirtualModem(config, group.next(), new UnusedNetwork());
+    }
+
+    private PtyEndpoint open(Path link) throws IOException {
+        PtyEndpoint p = PtyEndpoint.open(modem, link, setup.asked);
+        assertThat(p.reading()).isEqualTo(setup.expected);
+        return p;
     }
 
     @AfterEach
@@ -68,10 +110,12 @@ class PtyEndpointTest {
         }
     }
 
-    @Test
-    void answersAtCommandsThroughTheSlave() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Setup.class)
+    void answersAtCommandsThroughTheSlave(Setup s) throws Exception {
+        use(s, ModemConfig.builder().bootMillis(0).build());
         Path link = dir.resolve("sim800");
-        pty = PtyEndpoint.open(modem, link);
+        pty = open(link);
 
         assertThat(pty.link()).isEqualTo(link);
         assertThat(pty.slavePath().toString()).startsWith("/dev/pts/");
@@ -87,10 +131,12 @@ class PtyEndpointTest {
         in.expect("\r\nSIM800 R14.18\r\n\r\nOK\r\n");
     }
 
-    @Test
-    void closeRemovesTheLinkAndPowersTheModemOff() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Setup.class)
+    void closeRemovesTheLinkAndPowersTheModemOff(Setup s) throws Exception {
+        use(s, ModemConfig.builder().bootMillis(0).build());
         Path link = dir.resolve("sim800");
-        pty = PtyEndpoint.open(modem, link);
+        pty = open(link);
         assertThat(power()).isEqualTo(ModemEngine.Power.ON);
 
         pty.close();
@@ -121,6 +167,43 @@ class PtyEndpointTest {
                 .hasMessageContaining("not a symbolic link");
         assertThat(Files.readString(file)).isEqualTo("precious");
         assertThat(power()).isEqualTo(ModemEngine.Power.OFF);
+    }
+
+    /**
+     * Type-ahead behind a running command (AT+CIICR, half a second) beyond the modem's whole inbox
+     * (1 MiB): the endpoint stops reading the master while the modem takes no input, so the rest
+     * waits in the terminal and the program's writes block, then reads on once the command is done.
+     * Nothing is dropped: the command at the very end is answered. Were the master read on
+     * regardless, the modem would drop what overflows its inbox, that command included.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Setup.class, names = {"EPOLL_LOOP", "EPOLL_THREAD"})
+    void stopsReadingWhileTheModemTakesNoInputAndReadsOnAfterwards(Setup s) throws Exception {
+        use(s, ModemConfig.builder().bootMillis(0).activationMillis(500).build());
+        pty = open(dir.resolve("sim800"));
+        SlaveReader in = openPort(dir.resolve("sim800"));
+        in.expect(BOOT_URCS);
+        send("ATE0\r");
+        in.expect("ATE0\r\r\nOK\r\n");
+        send("AT+CSTT=\"CMNET\"\r");
+        in.expect("\r\nOK\r\n");
+        byte[] typeAhead = ("AT+CIICR\r" + "x".repeat(1 << 20) + "x".repeat(64 * 1024) + "\rATI\r")
+                .getBytes(US_ASCII);
+        Thread writer = new Thread(() -> {
+            try {
+                port.write(typeAhead);
+            } catch (IOException e) {
+                // the endpoint closed: the test fails on the missing answer
+            }
+        }, "pty-test-writer");
+        writer.setDaemon(true);
+        writer.start();
+
+        in.expect("\r\nOK\r\n\r\nSIM800 R14.18\r\n\r\nOK\r\n");
+        writer.join(TIMEOUT_MILLIS);
+        assertThat(writer.isAlive()).as("the program's writes went through").isFalse();
+        assertThat(modem.runAndWait(e -> assertThat(e.internalErrors()).isZero()))
+                .succeedsWithin(java.time.Duration.ofSeconds(5));
     }
 
     // ------------------------------------------------------------------ helpers
