@@ -6,9 +6,15 @@ import dev.sim800emu.modem.apps.http.HttpService;
 import dev.sim800emu.modem.apps.ntp.NtpCommands;
 import dev.sim800emu.modem.apps.ntp.NtpHost;
 import dev.sim800emu.modem.apps.ntp.NtpService;
+import dev.sim800emu.modem.apps.ssl.SslCommands;
+import dev.sim800emu.modem.apps.ssl.SslHost;
+import dev.sim800emu.modem.apps.ssl.SslService;
 import dev.sim800emu.modem.at.CommandTable;
 import dev.sim800emu.modem.at.PayloadSink;
 import dev.sim800emu.modem.at.ResponseWriter;
+import dev.sim800emu.modem.fs.FileSystem;
+import dev.sim800emu.modem.fs.FsCommands;
+import dev.sim800emu.modem.fs.FsHost;
 import dev.sim800emu.modem.net.Network;
 import dev.sim800emu.modem.radio.AppBearers;
 import dev.sim800emu.modem.time.ModemClock;
@@ -16,14 +22,17 @@ import java.time.ZonedDateTime;
 import java.util.function.Consumer;
 
 /**
- * The room of the SAPBR applications (HTTP, NTP): their services, and the modem as they see it. Their
- * links go through the engine's {@link Network} port like CIPSTART's, so the destination policy,
- * link conditions and faults apply to them unchanged.
+ * The room of the applications (HTTP, NTP, the file system and SSL options): their services, and
+ * the modem as they see it. Their links go through the engine's {@link Network} port like
+ * CIPSTART's, so the destination policy, link conditions and faults apply to them unchanged.
  */
-final class Applications implements HttpHost, NtpHost {
+final class Applications implements HttpHost, NtpHost, FsHost, SslHost {
     private final ModemEngine modem;
     private final HttpService http = new HttpService(this);
     private final NtpService ntp = new NtpService(this);
+    /** The flash drive: it outlives power cycles, as the chip's does. */
+    private final FileSystem fs = new FileSystem(this);
+    private final SslService ssl = new SslService(this, fs.store());
 
     Applications(ModemEngine modem) {
         this.modem = modem;
@@ -33,11 +42,25 @@ final class Applications implements HttpHost, NtpHost {
     static void register(CommandTable.Sections<ModemEngine> families) {
         HttpCommands.register(families.section(m -> m.apps.http));
         NtpCommands.register(families.section(m -> m.apps.ntp));
+        FsCommands.register(families.section(m -> m.apps.fs));
+        SslCommands.register(families.section(m -> m.apps.ssl));
     }
 
     void reset() {
         http.reset();
         ntp.reset();
+        fs.reset();
+        ssl.reset();
+    }
+
+    @Override
+    public byte[] trustedCertificate() {
+        return ssl.trustedCertificate();
+    }
+
+    @Override
+    public boolean sslFirmware() {
+        return !modem.config().identity().r13();
     }
 
     @Override
