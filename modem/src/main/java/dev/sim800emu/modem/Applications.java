@@ -6,6 +6,9 @@ import dev.sim800emu.modem.apps.http.HttpService;
 import dev.sim800emu.modem.apps.ntp.NtpCommands;
 import dev.sim800emu.modem.apps.ntp.NtpHost;
 import dev.sim800emu.modem.apps.ntp.NtpService;
+import dev.sim800emu.modem.apps.ping.PingCommands;
+import dev.sim800emu.modem.apps.ping.PingHost;
+import dev.sim800emu.modem.apps.ping.PingService;
 import dev.sim800emu.modem.apps.ssl.SslCommands;
 import dev.sim800emu.modem.apps.ssl.SslHost;
 import dev.sim800emu.modem.apps.ssl.SslService;
@@ -26,13 +29,14 @@ import java.util.function.Consumer;
  * the modem as they see it. Their links go through the engine's {@link Network} port like
  * CIPSTART's, so the destination policy, link conditions and faults apply to them unchanged.
  */
-final class Applications implements HttpHost, NtpHost, FsHost, SslHost {
+final class Applications implements HttpHost, NtpHost, FsHost, SslHost, PingHost {
     private final ModemEngine modem;
     private final HttpService http = new HttpService(this);
     private final NtpService ntp = new NtpService(this);
     /** The flash drive: it outlives power cycles, as the chip's does. */
     private final FileSystem fs = new FileSystem(this);
     private final SslService ssl = new SslService(this, fs.store());
+    private final PingService ping = new PingService(this);
 
     Applications(ModemEngine modem) {
         this.modem = modem;
@@ -44,6 +48,7 @@ final class Applications implements HttpHost, NtpHost, FsHost, SslHost {
         NtpCommands.register(families.section(m -> m.apps.ntp));
         FsCommands.register(families.section(m -> m.apps.fs));
         SslCommands.register(families.section(m -> m.apps.ssl));
+        PingCommands.register(families.section(m -> m.apps.ping));
     }
 
     void reset() {
@@ -51,6 +56,15 @@ final class Applications implements HttpHost, NtpHost, FsHost, SslHost {
         ntp.reset();
         fs.reset();
         ssl.reset();
+        ping.reset();
+    }
+
+    @Override
+    public boolean contextActive() {
+        return switch (modem.tcpip().state()) {
+            case INITIAL, START, CONFIG, PDP_DEACT -> false;
+            default -> true;
+        };
     }
 
     @Override
