@@ -6,6 +6,9 @@ import dev.sim800emu.modem.apps.http.HttpService;
 import dev.sim800emu.modem.apps.ntp.NtpCommands;
 import dev.sim800emu.modem.apps.ntp.NtpHost;
 import dev.sim800emu.modem.apps.ntp.NtpService;
+import dev.sim800emu.modem.apps.location.LocationCommands;
+import dev.sim800emu.modem.apps.location.LocationHost;
+import dev.sim800emu.modem.apps.location.LocationService;
 import dev.sim800emu.modem.apps.ping.PingCommands;
 import dev.sim800emu.modem.apps.ping.PingHost;
 import dev.sim800emu.modem.apps.ping.PingService;
@@ -21,6 +24,8 @@ import dev.sim800emu.modem.fs.FsHost;
 import dev.sim800emu.modem.net.Network;
 import dev.sim800emu.modem.radio.AppBearers;
 import dev.sim800emu.modem.time.ModemClock;
+import dev.sim800emu.modem.config.CellLocation;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.function.Consumer;
 
@@ -29,7 +34,8 @@ import java.util.function.Consumer;
  * the modem as they see it. Their links go through the engine's {@link Network} port like
  * CIPSTART's, so the destination policy, link conditions and faults apply to them unchanged.
  */
-final class Applications implements HttpHost, NtpHost, FsHost, SslHost, PingHost {
+final class Applications implements HttpHost, NtpHost, FsHost, SslHost, PingHost,
+        LocationHost {
     private final ModemEngine modem;
     private final HttpService http = new HttpService(this);
     private final NtpService ntp = new NtpService(this);
@@ -37,6 +43,7 @@ final class Applications implements HttpHost, NtpHost, FsHost, SslHost, PingHost
     private final FileSystem fs = new FileSystem(this);
     private final SslService ssl = new SslService(this, fs.store());
     private final PingService ping = new PingService(this);
+    private final LocationService location = new LocationService(this);
 
     Applications(ModemEngine modem) {
         this.modem = modem;
@@ -49,6 +56,7 @@ final class Applications implements HttpHost, NtpHost, FsHost, SslHost, PingHost
         FsCommands.register(families.section(m -> m.apps.fs));
         SslCommands.register(families.section(m -> m.apps.ssl));
         PingCommands.register(families.section(m -> m.apps.ping));
+        LocationCommands.register(families.section(m -> m.apps.location));
     }
 
     void reset() {
@@ -57,6 +65,21 @@ final class Applications implements HttpHost, NtpHost, FsHost, SslHost, PingHost
         fs.reset();
         ssl.reset();
         ping.reset();
+    }
+
+    @Override
+    public CellLocation location() {
+        return modem.radio().location();
+    }
+
+    @Override
+    public Instant networkTime() {
+        return modem.config().wallClock().instant();
+    }
+
+    @Override
+    public boolean lbsFirmware() {
+        return !modem.config().identity().r13();
     }
 
     @Override
