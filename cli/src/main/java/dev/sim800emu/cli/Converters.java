@@ -65,6 +65,18 @@ final class Converters {
         }
     }
 
+    /** {@code --location LAT,LON[,ACCURACY]}. */
+    static final class Location implements ITypeConverter<dev.sim800emu.modem.config.CellLocation> {
+        @Override
+        public dev.sim800emu.modem.config.CellLocation convert(String value) {
+            try {
+                return dev.sim800emu.modem.config.CellLocation.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
     /** {@code --firmware R13.08|R14.18}. */
     static final class FirmwareRelease implements ITypeConverter<dev.sim800emu.modem.config.Firmware> {
         @Override

@@ -84,6 +84,18 @@ final class Ctl {
         return send("signal", a);
     }
 
+    @Command(name = "location", description = "Where the cell location service (AT+CIPGSMLOC, AT+CLBS) places the modem.")
+    int location(@Parameters(paramLabel = "LAT,LON[,ACCURACY]", description = "degrees, degrees, metres") String where) {
+        dev.sim800emu.modem.config.CellLocation l;
+        try {
+            l = dev.sim800emu.modem.config.CellLocation.parse(where);
+        } catch (IllegalArgumentException e) {
+            return bad("location: " + e.getMessage());
+        }
+        return send("location", JSON.objectNode().put("lat", l.latitude()).put("lon", l.longitude())
+                .put("accuracy", l.accuracyMeters()));
+    }
+
     @Command(name = "register", description = "Registration state: +CREG/+CGREG URCs per their modes (gsm data).")
     int register(@Parameters(paramLabel = "home|roaming|searching|denied|none") String state) {
         return send("register", JSON.objectNode().put("state", state));

@@ -1,5 +1,6 @@
 package dev.sim800emu.cli;
 
+import dev.sim800emu.modem.config.CellLocation;
 import dev.sim800emu.modem.config.ChipModel;
 import dev.sim800emu.modem.config.Firmware;
 import dev.sim800emu.modem.config.ModemConfig;
@@ -9,7 +10,7 @@ import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
-/** The launcher's options for who the modem is: model, firmware, IMEI, the SIM and its operator. */
+/** The launcher's options for who and where the modem is: model, firmware, IMEI, the SIM, its operator, its cell location. */
 final class IdentityOptions {
 
     @Option(names = "--pin", paramLabel = "PIN", description = "Lock the SIM with this PIN (AT+CPIN).")
@@ -32,9 +33,17 @@ final class IdentityOptions {
             description = "Answer AT+CUSD=1,\"CODE\" with +CUSD: 0, \"TEXT\", 15 (repeatable; other codes wait for ctl ussd).")
     Map<String, String> ussd = new LinkedHashMap<>();
 
+    @Option(names = "--location", paramLabel = "LAT,LON[,ACCURACY]", converter = Converters.Location.class,
+            description = "Where the cell location service (AT+CIPGSMLOC, AT+CLBS) places the modem, in degrees "
+                    + "and metres (default: 31.217055,121.359505,637; ctl location moves it).")
+    CellLocation location;
+
     /** Puts the identity, the SIM lock and the USSD table into {@code b}; a bad table is a bad option. */
     void applyTo(ModemConfig.Builder b, CommandLine commandLine) {
         b.simPin(pin);
+        if (location != null) {
+            b.location(location);
+        }
         if (!ussd.isEmpty()) {
             try {
                 b.ussdReplies(ussd);

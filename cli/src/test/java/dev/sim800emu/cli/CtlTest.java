@@ -80,6 +80,8 @@ class CtlTest {
         start(null);
         ok(new ControlCommand.Signal(10, 0), "signal", "10");
         ok(new ControlCommand.Signal(5, 3), "signal", "5", "--ber", "3");
+        ok(new ControlCommand.Location(new dev.sim800emu.modem.config.CellLocation(48.8584, 2.2945, 550)),
+                "location", "48.8584,2.2945,550");
         ok(new ControlCommand.Register(Registration.ROAMING), "register", "roaming");
         ok(new ControlCommand.Detach(), "detach");
         ok(new ControlCommand.PdpDeact(), "pdp-deact");
@@ -160,7 +162,8 @@ class CtlTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "fly", "signal", "signal x", "signal 40", "register away", "sim out", "link 6 reset",
         "link 1 drop", "dns slow", "dns fail 5", "network", "network --preset lte", "network --loss 200",
-        "call bob", "refuse maybe", "stress maybe", "detach now", "time yesterday"})
+        "call bob", "refuse maybe", "stress maybe", "detach now", "time yesterday", "location", "location 91,0",
+        "location x,y"})
     void aBadCommandLineIsOneLineAndStatusTwo(String args) throws Exception {
         start(null);
         Run r = ctl(args.isEmpty() ? new String[0] : args.split(" "));
@@ -182,7 +185,7 @@ class CtlTest {
         Run r = main("ctl", "--help");
         assertThat(r.status()).isZero();
         for (String verb : List.of("status", "signal", "register", "detach", "pdp-deact", "sim", "reboot", "call",
-                "hangup", "sms", "ussd", "network", "link", "dns")) {
+                "hangup", "sms", "ussd", "network", "link", "dns", "location")) {
             assertThat(r.out()).contains("  " + verb + " ");
         }
     }

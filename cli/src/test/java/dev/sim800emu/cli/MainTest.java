@@ -52,7 +52,8 @@ class MainTest {
                 "--server-port-offset", "--server-bind", "--dns", "--apn", "--allow", "--deny", "--local-ip",
                 "--connect-timeout", "--boot-time", "--activation-time", "--pin", "--imei", "--control",
                 "--control-token", "--scenario", "--tls", "--tls-trust", "--stress-timing", "--seed",
-                "--stress-max-delay", "--host-check", "--model", "--firmware", "--ussd", "--help", "--version", "ctl")) {
+                "--stress-max-delay", "--host-check", "--model", "--firmware", "--ussd", "--location", "--help", "--version",
+                "ctl")) {
             assertThat(r.out()).contains(option);
         }
         // help wraps lines, so compare with runs of white space folded
@@ -122,6 +123,9 @@ class MainTest {
         "--stress-max-delay -1",
         "--model SIM900",
         "--firmware R99.99",
+        "--location 91,0",
+        "--location 48.85",
+        "--location north,east",
     })
     void badOptionPrintsOneLineAndExitsTwo(String args) {
         String[] argv = args.split(" ");
@@ -141,16 +145,18 @@ class MainTest {
     void modelFirmwareAndUssdMakeTheConfig() {
         Main main = new Main();
         Main.commandLine(main).parseArgs("--model", "sim808", "--firmware", "R13.08", "--imei", "864369032292264",
-                "--ussd", "*100#=Balance: 5.00");
+                "--ussd", "*100#=Balance: 5.00", "--location", "48.8584,2.2945,550");
         var config = main.config();
         assertThat(config.identity().product()).isEqualTo("SIM808 R13.08");
         assertThat(config.identity().model()).isEqualTo("SIMCOM_SIM808");
         assertThat(config.identity().revision()).isEqualTo("1308B08SIM808M32");
         assertThat(config.identity().imei()).isEqualTo("864369032292264");
         assertThat(config.ussdReplies()).containsEntry("*100#", "Balance: 5.00");
+        assertThat(config.location()).isEqualTo(new dev.sim800emu.modem.config.CellLocation(48.8584, 2.2945, 550));
         Main plain = new Main();
         Main.commandLine(plain).parseArgs();
         assertThat(plain.config().identity()).isEqualTo(dev.sim800emu.modem.config.ModemIdentity.defaults());
+        assertThat(plain.config().location()).isEqualTo(dev.sim800emu.modem.config.CellLocation.DEFAULT);
         assertThat(runLoopback("--model", "SIM900").errLines()).containsExactly("sim800emu: Invalid value for option "
                 + "'--model': unknown model 'SIM900' (known: SIM800L|SIM800C|SIM800H|SIM800|SIM808|SIM868) (try --help)");
     }

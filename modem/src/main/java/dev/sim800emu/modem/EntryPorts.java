@@ -6,6 +6,7 @@ import dev.sim800emu.modem.net.LinkListener;
 import dev.sim800emu.modem.net.LinkRequest;
 import dev.sim800emu.modem.net.NetLink;
 import dev.sim800emu.modem.net.Network;
+import dev.sim800emu.modem.net.PingCallback;
 import dev.sim800emu.modem.net.ResolveCallback;
 import dev.sim800emu.modem.net.ServerHandle;
 import dev.sim800emu.modem.net.ServerListener;
@@ -70,6 +71,12 @@ final class EntryPorts {
                         door.accept(() -> callback.onFailed(notFound));
                     }
                 });
+            }
+
+            @Override
+            public void ping(InetAddress address, int dataLength, int ttl, long timeoutMillis, PingCallback callback) {
+                network.ping(address, dataLength, ttl, timeoutMillis,
+                        (millis, hops) -> door.accept(() -> callback.onReply(millis, hops)));
             }
             // The control-plane settings are not callbacks: ForwardingNetwork passes them straight through.
         };

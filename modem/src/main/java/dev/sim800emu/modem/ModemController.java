@@ -65,6 +65,9 @@ final class ModemController implements ControlTarget {
         } else if (c instanceof ControlCommand.Dns d) {
             ControlChecks.dns(d.fault(), d.delayMillis());
             ControlChecks.port(() -> net.dnsFault(d.fault(), d.delayMillis()));
+        } else if (c instanceof ControlCommand.Location l) {
+            ControlChecks.present(l.location(), "location");
+            modem.radio().location(l.location());
         } else if (c instanceof ControlCommand.Stress s) {
             modem.stress.set(s.timing());
         } else if (c instanceof ControlCommand.RefuseConnections r) {

@@ -97,6 +97,11 @@ final class StackHost implements TcpIpHost {
     }
 
     @Override
+    public byte[] sslCertificate() {
+        return modem.apps.trustedCertificate();
+    }
+
+    @Override
     public void linesChanged() {
         modem.run(() -> modem.wires.publish());
     }

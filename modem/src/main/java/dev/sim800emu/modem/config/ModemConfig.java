@@ -22,6 +22,7 @@ public final class ModemConfig {
     private final String simPin;
     private final java.time.Clock wallClock;
     private final java.util.Map<String, String> ussdReplies;
+    private final CellLocation location;
 
     private ModemConfig(Builder b) {
         this.identity = b.identity;
@@ -36,6 +37,7 @@ public final class ModemConfig {
         this.simPin = b.simPin;
         this.wallClock = b.wallClock;
         this.ussdReplies = java.util.Map.copyOf(b.ussdReplies);
+        this.location = b.location;
     }
 
     public static Builder builder() {
@@ -60,6 +62,7 @@ public final class ModemConfig {
         b.simPin = simPin;
         b.wallClock = wallClock;
         b.ussdReplies = ussdReplies;
+        b.location = location;
         return b;
     }
 
@@ -126,6 +129,11 @@ public final class ModemConfig {
     }
 
     /** The SIM's PIN, or null for a SIM without PIN lock. */
+    /** Where the location service places the modem at power-up (the control plane may move it). */
+    public CellLocation location() {
+        return location;
+    }
+
     public String simPin() {
         return simPin;
     }
@@ -144,6 +152,12 @@ public final class ModemConfig {
         private String simPin;
         private java.time.Clock wallClock = java.time.Clock.systemUTC();
         private java.util.Map<String, String> ussdReplies = java.util.Map.of();
+        private CellLocation location = CellLocation.DEFAULT;
+
+        public Builder location(CellLocation location) {
+            this.location = Objects.requireNonNull(location);
+            return this;
+        }
 
         public Builder ussdReplies(java.util.Map<String, String> replies) {
             for (java.util.Map.Entry<String, String> e : replies.entrySet()) {

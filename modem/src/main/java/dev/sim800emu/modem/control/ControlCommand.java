@@ -126,6 +126,13 @@ public sealed interface ControlCommand {
         }
     }
 
+    /** Where the network's location service places the modem from now on (AT+CIPGSMLOC, AT+CLBS). */
+    record Location(dev.sim800emu.modem.config.CellLocation location) implements ControlCommand {
+        public String verb() {
+            return "location";
+        }
+    }
+
     /** New network conditions for every link of the modem (rate, latency, jitter, loss). */
     record Network(LinkConditions conditions) implements ControlCommand {
         public String verb() {

@@ -1,5 +1,7 @@
 package dev.sim800emu.modem.net;
 
+import java.net.InetAddress;
+
 /**
  * A {@link Network} that passes every call to another: wrappers (the engine's entry door, the
  * fleet's meters) extend it and override only what they add to, so a method added to the port
@@ -25,6 +27,11 @@ public abstract class ForwardingNetwork implements Network {
     @Override
     public void resolve(String host, ResolveCallback callback) {
         inner.resolve(host, callback);
+    }
+
+    @Override
+    public void ping(InetAddress address, int dataLength, int ttl, long timeoutMillis, PingCallback callback) {
+        inner.ping(address, dataLength, ttl, timeoutMillis, callback);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.sim800emu.modem.net;
 
+import java.net.InetAddress;
+
 /**
  * The engine's port to the network behind the modem. The production implementation opens real
  * sockets with Netty on the modem's event loop; engine tests use a scripted fake.
@@ -17,6 +19,17 @@ public interface Network {
 
     /** Resolves a host name to IPv4 addresses. */
     void resolve(String host, ResolveCallback callback);
+
+    /**
+     * Sends one echo request (AT+CIPPING) to {@code address} with up to {@code ttl} hops and waits
+     * up to {@code timeoutMillis}; a reply reaches {@code callback}, a loss nothing. A destination the
+     * policy denies is never probed.
+     *
+     * @param dataLength the payload size the host asked for (the network may not honour it)
+     */
+    default void ping(InetAddress address, int dataLength, int ttl, long timeoutMillis, PingCallback callback) {
+        throw new UnsupportedOperationException("this network cannot ping");
+    }
 
     /**
      * Conditions for every link of this modem from now on, open ones included: rates, added

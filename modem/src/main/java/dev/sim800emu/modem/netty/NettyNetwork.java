@@ -8,6 +8,7 @@ import dev.sim800emu.modem.net.LinkRequest;
 import dev.sim800emu.modem.net.NetLink;
 import dev.sim800emu.modem.net.Network;
 import dev.sim800emu.modem.net.NetworkOptions;
+import dev.sim800emu.modem.net.PingCallback;
 import dev.sim800emu.modem.net.Protocol;
 import dev.sim800emu.modem.net.ResolveCallback;
 import dev.sim800emu.modem.net.ServerHandle;
@@ -28,6 +29,7 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.ServerSocketChannel;
 import io.netty.channel.socket.nio.NioChannelOption;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -352,6 +354,11 @@ public final class NettyNetwork implements Network, AutoCloseable {
     // ---------------------------------------------------------------- shutdown
 
     /** Closes every link socket and the resolver; listeners hear nothing more. Idempotent. */
+    @Override
+    public void ping(InetAddress address, int dataLength, int ttl, long timeoutMillis, PingCallback callback) {
+        Pinger.ping(loop, options.policy(), this::isClosed, address, ttl, timeoutMillis, callback);
+    }
+
     @Override
     public void close() {
         closed = true;

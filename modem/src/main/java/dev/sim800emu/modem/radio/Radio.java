@@ -57,6 +57,7 @@ public final class Radio {
 
     // The world: set by the control plane, kept across power cycles.
     private Registration network = Registration.HOME;
+    private dev.sim800emu.modem.config.CellLocation location;
     private int rssi;
     private int ber;
     private boolean simInserted = true;
@@ -72,6 +73,7 @@ public final class Radio {
         this.config = config;
         this.rssi = config.rssi();
         this.ber = config.ber();
+        this.location = config.location();
     }
 
     /** FONA's original library parsed "SM_P" from a SIM800L with R13 (FONA #46); others say "SM". */
@@ -156,6 +158,15 @@ public final class Radio {
 
     public void simInserted(boolean inserted) {
         this.simInserted = inserted;
+    }
+
+    /** Where the location service places the modem (AT+CIPGSMLOC, AT+CLBS); the world's, kept across power cycles. */
+    public dev.sim800emu.modem.config.CellLocation location() {
+        return location;
+    }
+
+    public void location(dev.sim800emu.modem.config.CellLocation location) {
+        this.location = java.util.Objects.requireNonNull(location);
     }
 
     public void signal(int rssi, int ber) {

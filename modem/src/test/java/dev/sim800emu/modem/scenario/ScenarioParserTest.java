@@ -68,7 +68,7 @@ class ScenarioParserTest {
             Arguments.of("name: x", 1, "the scenario has no 'steps'"),
             Arguments.of("steps: []", 1, "the scenario has no steps"),
             Arguments.of("title: x\nsteps: []", 1, "unknown key 'title' (a scenario has 'name' and 'steps')"),
-            Arguments.of("steps:\n  - after: 1s\n    do: fly", 3, "unknown verb 'fly' (known: signal, register, detach, pdp-deact, sim, reboot, time, call, hangup, sms, ussd, sms-fail, dial, network, link, spike, dns, refuse, stress)"),
+            Arguments.of("steps:\n  - after: 1s\n    do: fly", 3, "unknown verb 'fly' (known: signal, register, detach, pdp-deact, sim, reboot, time, call, hangup, sms, ussd, sms-fail, dial, network, link, spike, dns, refuse, stress, location)"),
             Arguments.of("steps:\n  - after: 1s\n    do: {signal: {rssi: 40}}", 3, "signal: 'rssi' must be 0..31 or 99, not 40"),
             Arguments.of("steps:\n  - after: 5\n    do: reboot", 2, "'5' is not a duration (write 500ms, 5s, 1.5s or 2m)"),
             Arguments.of("steps:\n  - at: 1s\n    after: 2s\n    do: reboot", 2, "a step waits for one thing: at and after given"),

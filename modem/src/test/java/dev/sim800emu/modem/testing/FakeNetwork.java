@@ -314,6 +314,28 @@ public final class FakeNetwork implements Network {
         copy.forEach(Runnable::run);
     }
 
+    /** The echo requests sent (AT+CIPPING), oldest first; the test answers them or lets them go. */
+    public final List<FakePing> pings = new ArrayList<>();
+
+    /** One echo request; {@link #reply} answers it. */
+    public record FakePing(InetAddress address, int dataLength, int ttl, long timeoutMillis,
+                           dev.sim800emu.modem.net.PingCallback callback) {
+        public void reply(long millis, int replyTtl) {
+            callback.onReply(millis, replyTtl);
+        }
+    }
+
+    @Override
+    public void ping(InetAddress address, int dataLength, int ttl, long timeoutMillis,
+                     dev.sim800emu.modem.net.PingCallback callback) {
+        pings.add(new FakePing(address, dataLength, ttl, timeoutMillis, callback));
+    }
+
+    /** The newest echo request. */
+    public FakePing lastPing() {
+        return pings.get(pings.size() - 1);
+    }
+
     public FakeLink last() {
         return links.get(links.size() - 1);
     }

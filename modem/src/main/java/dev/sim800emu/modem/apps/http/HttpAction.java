@@ -113,7 +113,7 @@ final class HttpAction implements LinkListener {
         this.sending = true;
         this.requestLength = bytes.length;
         boolean named = ModemConfig.parseIpv4(target.host()) == null;
-        LinkRequest.Tls tls = ssl ? new LinkRequest.Tls(named ? target.host() : null, null) : null;
+        LinkRequest.Tls tls = ssl ? new LinkRequest.Tls(named ? target.host() : null, host.trustedCertificate()) : null;
         link = host.network().open(new LinkRequest(Protocol.TCP, address, port, 0,
                 host.connectTimeoutMillis(), null, tls), this);
     }

@@ -27,6 +27,9 @@ public interface HttpHost {
 
     void urc(Consumer<ResponseWriter> format);
 
+    /** The CA certificate HTTPS servers must chain to (AT+SSLSETCERT), or null: no verification. */
+    byte[] trustedCertificate();
+
     /** Switches serial input to payload mode (HTTPDATA after its DOWNLOAD prompt). */
     void beginPayload(PayloadSink sink);
 

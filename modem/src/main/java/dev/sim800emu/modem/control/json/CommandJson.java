@@ -67,6 +67,7 @@ public final class CommandJson {
         verb("dns", List.of("fault", "delayMs"), CommandJson::dns);
         verb("refuse", List.of("refuse"), a -> new ControlCommand.RefuseConnections(a.bool("refuse")));
         verb("stress", List.of("on", "seed", "maxResultDelayMs"), CommandJson::stress);
+        verb("location", List.of("lat", "lon", "accuracy"), CommandJson::location);
     }
 
     /** {"on":true,"seed":N,"maxResultDelayMs":M}; seed and delay optional (a random seed, the default). */
@@ -149,6 +150,16 @@ public final class CommandJson {
 
     private static long bits(double kbps) {
         return Math.round(kbps * 1000);
+    }
+
+    private static ControlCommand location(JsonArgs a) {
+        if (!a.has("lat") || !a.has("lon")) {
+            throw a.bad("'lat' and 'lon' are required");
+        }
+        return new ControlCommand.Location(new dev.sim800emu.modem.config.CellLocation(
+                a.decimal("lat", -90, 90, 0), a.decimal("lon", -180, 180, 0),
+                a.has("accuracy") ? a.integer("accuracy", 0, dev.sim800emu.modem.config.CellLocation.MAX_ACCURACY)
+                        : dev.sim800emu.modem.config.CellLocation.DEFAULT.accuracyMeters()));
     }
 
     private static ControlCommand dns(JsonArgs a) {

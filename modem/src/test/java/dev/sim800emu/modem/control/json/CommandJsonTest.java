@@ -58,6 +58,10 @@ class CommandJsonTest {
         assertThat(parse("sms-fail", "{\"error\":500,\"count\":2}")).isEqualTo(new ControlCommand.SmsFail(500, 2));
         assertThat(parse("dial", "{\"outcome\":\"busy\",\"afterMs\":300}"))
                 .isEqualTo(new ControlCommand.Dial(dev.sim800emu.modem.radio.DialOutcome.Kind.BUSY, 300));
+        assertThat(parse("location", "{\"lat\":40.73016,\"lon\":-74.007729,\"accuracy\":550}")).isEqualTo(
+                new ControlCommand.Location(new dev.sim800emu.modem.config.CellLocation(40.73016, -74.007729, 550)));
+        assertThat(parse("location", "{\"lat\":-33.8,\"lon\":151.2}")).isEqualTo(
+                new ControlCommand.Location(new dev.sim800emu.modem.config.CellLocation(-33.8, 151.2, 637)));
         assertThat(parse("dial", "{\"outcome\":\"answer\"}"))
                 .isEqualTo(new ControlCommand.Dial(dev.sim800emu.modem.radio.DialOutcome.Kind.ANSWER, 2000));
     }
@@ -81,6 +85,7 @@ class CommandJsonTest {
                 case "stress" -> "{\"on\":false}";
                 case "sms-fail" -> "{\"error\":500}";
                 case "dial" -> "{\"outcome\":\"no-answer\"}";
+                case "location" -> "{\"lat\":1,\"lon\":2}";
                 default -> null;
             };
             assertThat(parse(verb, body).verb()).isEqualTo(verb);
@@ -108,7 +113,9 @@ class CommandJsonTest {
         "dns      | {\"fault\":\"slow\"}              | dns: 'delayMs' is required",
         "dns      | {\"fault\":\"fail\",\"delayMs\":5} | dns: 'delayMs' goes only with \"slow\"",
         "time     | {\"time\":\"yesterday\"}          | time: 'time' must be an ISO-8601 date and time with offset, like 2026-03-29T02:30:00+01:00, not \"yesterday\"",
-        "fly      | {}                                | unknown verb 'fly' (known: signal, register, detach, pdp-deact, sim, reboot, time, call, hangup, sms, ussd, sms-fail, dial, network, link, spike, dns, refuse, stress)",
+        "fly      | {}                                | unknown verb 'fly' (known: signal, register, detach, pdp-deact, sim, reboot, time, call, hangup, sms, ussd, sms-fail, dial, network, link, spike, dns, refuse, stress, location)",
+        "location | {\"lat\":91,\"lon\":0}            | location: 'lat' must be -90..90, not 91",
+        "location | {\"lon\":0}                     | location: 'lat' and 'lon' are required",
     })
     void badArgumentsAreOneLine(String verb, String body, String message) {
         assertThatThrownBy(() -> parse(verb, body)).isInstanceOf(BadCommandException.class).hasMessage(message);
