@@ -6,41 +6,52 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * One step of {@code replay --as-host}: a host action ({@code >} bytes, {@code dtr} or {@code rts};
- * null for the start, where the modem boots) and the modem bytes the recording has after it, up to
- * the next host action. {@code replyEvents} are the modem events those bytes came in, for line
- * numbers.
+ * One step of {@code replay --as-host}: a host action ({@code >} bytes, {@code dtr}, {@code rts},
+ * {@code connect} or {@code disconnect}; null for the start, where the modem boots) and the modem
+ * bytes the recording has after it, up to the next host action. {@code replyEvents} are the modem
+ * events those bytes came in, for line numbers; {@code lines} the changes of the modem's output
+ * lines in the same stretch.
  */
-public record Exchange(RecordedEvent action, byte[] expected, List<RecordedEvent> replyEvents) {
+public record Exchange(RecordedEvent action, byte[] expected, List<RecordedEvent> replyEvents,
+                       List<RecordedEvent> lines) {
+
+    public Exchange(RecordedEvent action, byte[] expected, List<RecordedEvent> replyEvents) {
+        this(action, expected, replyEvents, List.of());
+    }
 
     /** How far a reply has come: all of it, part of it, or something else. */
     public enum Progress { COMPLETE, PARTIAL, DIFFERENT }
 
-    /** The recording cut at every host action. */
+    /** The recording, one host at a time ({@link Recording#asOneHost}), cut at every host action. */
     public static List<Exchange> of(Recording recording) {
         List<Exchange> out = new ArrayList<>();
         RecordedEvent action = null;
         ByteArrayOutputStream reply = new ByteArrayOutputStream();
         List<RecordedEvent> replies = new ArrayList<>();
-        for (RecordedEvent e : recording.events()) {
+        List<RecordedEvent> lines = new ArrayList<>();
+        for (RecordedEvent e : recording.asOneHost()) {
             switch (e.kind()) {
                 case MODEM -> {
                     reply.writeBytes(e.bytes());
                     replies.add(e);
                 }
-                case HOST, DTR, RTS -> {
-                    out.add(new Exchange(action, reply.toByteArray(), List.copyOf(replies)));
+                case LINES -> lines.add(e);
+                case HOST, DTR, RTS, CONNECT, DISCONNECT -> {
+                    out.add(new Exchange(action, reply.toByteArray(), List.copyOf(replies), List.copyOf(lines)));
                     action = e;
                     reply.reset();
                     replies.clear();
-                }
-                case LINES -> {
-                    // the modem's lines are recorded for the reader; replay compares bytes only
+                    lines.clear();
                 }
             }
         }
-        out.add(new Exchange(action, reply.toByteArray(), List.copyOf(replies)));
+        out.add(new Exchange(action, reply.toByteArray(), List.copyOf(replies), List.copyOf(lines)));
         return out;
+    }
+
+    /** The recorded line changes as text: {@code dcd=1 ri=0 cts=1 dsr=1}, one a change. */
+    public List<String> expectedLines() {
+        return lines.stream().map(RecordedEvent::text).toList();
     }
 
     /** Where {@code actual} (the bytes received since this exchange's action) stands against the reply. */

@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * One event of a recording: when (microseconds since the recording started), what, and the bytes
- * (for {@code dtr}/{@code rts}/{@code lines} the value as ASCII text: {@code 1}, {@code dcd=1 ri=0
- * cts=1 dsr=1}). {@code line} is the event's line in the file it was read from, 0 for one not read
+ * (for the other kinds the value as ASCII text: {@code 1}, {@code dcd=1 ri=0 cts=1 dsr=1},
+ * {@code tcp power-off}). {@code line} is the event's line in the file it was read from, 0 for one not read
  * from a file.
  */
 public record RecordedEvent(long micros, EventKind kind, byte[] bytes, int line) {
@@ -27,6 +27,23 @@ public record RecordedEvent(long micros, EventKind kind, byte[] bytes, int line)
     public static RecordedEvent lines(long micros, boolean dcd, boolean ri, boolean cts, boolean dsr) {
         return new RecordedEvent(micros, EventKind.LINES,
                 ascii("dcd=" + bit(dcd) + " ri=" + bit(ri) + " cts=" + bit(cts) + " dsr=" + bit(dsr)), 0);
+    }
+
+    /** A host came onto the line through {@code endpoint} ({@code tcp}, {@code rfc2217}, {@code pty} …). */
+    public static RecordedEvent connect(long micros, String endpoint) {
+        return new RecordedEvent(micros, EventKind.CONNECT, ascii(endpoint), 0);
+    }
+
+    /** A host left; {@code powerOff}: the modem lost power with it (the last host of an endpoint that powers off). */
+    public static RecordedEvent disconnect(long micros, String endpoint, boolean powerOff) {
+        return new RecordedEvent(micros, EventKind.DISCONNECT, ascii(endpoint + (powerOff ? POWER_OFF : "")), 0);
+    }
+
+    private static final String POWER_OFF = " power-off";
+
+    /** For a {@code disconnect} event: the modem lost power with the host. */
+    public boolean poweredOff() {
+        return kind == EventKind.DISCONNECT && text().endsWith(POWER_OFF);
     }
 
     /** For a {@code dtr} or {@code rts} event: raised. */

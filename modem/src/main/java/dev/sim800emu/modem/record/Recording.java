@@ -1,6 +1,7 @@
 package dev.sim800emu.modem.record;
 
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +32,48 @@ public record Recording(Map<String, String> options, List<RecordedEvent> events)
             }
         }
         return out.toByteArray();
+    }
+
+    /** Whether the line starts with no host: the first {@code connect}/{@code disconnect} event is a connect. */
+    public boolean startsWithoutHost() {
+        for (RecordedEvent e : events) {
+            if (e.kind().session()) {
+                return e.kind() == EventKind.CONNECT;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The events as a replay plays them, one host at a time: a {@code connect} that finds another
+     * host on the line and a {@code disconnect} that leaves one there are dropped (several hosts
+     * on the line are not told apart), and so are the modem's bytes while no host is there (nobody
+     * heard them). A recording without session events (older, imported) is one session.
+     */
+    public List<RecordedEvent> asOneHost() {
+        List<RecordedEvent> out = new ArrayList<>();
+        int hosts = startsWithoutHost() ? 0 : 1;
+        for (RecordedEvent e : events) {
+            switch (e.kind()) {
+                case CONNECT -> {
+                    if (hosts++ == 0) {
+                        out.add(e);
+                    }
+                }
+                case DISCONNECT -> {
+                    if (hosts > 0 && --hosts == 0) {
+                        out.add(e);
+                    }
+                }
+                case MODEM -> {
+                    if (hosts > 0) {
+                        out.add(e);
+                    }
+                }
+                default -> out.add(e);
+            }
+        }
+        return out;
     }
 
     /** The same recording with {@code transform} applied to every event (an edit, a test's change). */

@@ -16,8 +16,10 @@ import java.util.regex.Pattern;
  * header options {@code #! NAME VALUE}, then one event per line, {@code TIME KIND DATA}: TIME in
  * milliseconds with microsecond decimals since the recording started, never going back; KIND
  * {@code >} (host to modem), {@code <} (modem to host), {@code dtr}, {@code rts} (the host's
- * control lines, 0 or 1) or {@code lines} (the modem's: {@code dcd=1 ri=0 cts=1 dsr=1}); DATA the
- * bytes, escaped ({@link Escapes}). Lines starting with {@code #} are comments; blank lines are
+ * control lines, 0 or 1), {@code lines} (the modem's: {@code dcd=1 ri=0 cts=1 dsr=1}),
+ * {@code connect ENDPOINT} or {@code disconnect ENDPOINT [power-off]} (a host came or went); DATA
+ * the bytes, escaped ({@link Escapes}). The session kinds came later within version 1: an older
+ * reader refuses them as an unknown kind, with the line. Lines starting with {@code #} are comments; blank lines are
  * ignored.
  */
 public final class RecordingFormat {
@@ -27,6 +29,8 @@ public final class RecordingFormat {
     private static final Pattern TIME = Pattern.compile("\\d{1,12}(\\.\\d{1,3})?");
     private static final Pattern OPTION = Pattern.compile("#!\\s*([A-Za-z][\\w.-]*)(?:\\s+(.*))?");
     private static final Pattern LINES = Pattern.compile("dcd=[01] ri=[01] cts=[01] dsr=[01]");
+    private static final Pattern CONNECT = Pattern.compile("[a-z0-9][a-z0-9-]*");
+    private static final Pattern DISCONNECT = Pattern.compile("[a-z0-9][a-z0-9-]*( power-off)?");
 
     private RecordingFormat() {
     }
@@ -115,7 +119,7 @@ public final class RecordingFormat {
         EventKind kind = EventKind.ofToken(s.substring(a + 1, b));
         if (kind == null) {
             throw new RecordingException(n, "unknown kind '" + shorten(s.substring(a + 1, b))
-                    + "' (one of >, <, dtr, rts, lines)");
+                    + "' (one of " + EventKind.tokens() + ")");
         }
         String data = s.substring(b + 1);
         byte[] bytes;
@@ -132,6 +136,14 @@ public final class RecordingFormat {
         }
         if (kind == EventKind.LINES && !LINES.matcher(data).matches()) {
             throw new RecordingException(n, "expected 'lines dcd=D ri=R cts=C dsr=S' with 0 or 1, got '"
+                    + shorten(data) + "'");
+        }
+        if (kind == EventKind.CONNECT && !CONNECT.matcher(data).matches()) {
+            throw new RecordingException(n, "expected 'connect ENDPOINT' (tcp, rfc2217, pty …), got '"
+                    + shorten(data) + "'");
+        }
+        if (kind == EventKind.DISCONNECT && !DISCONNECT.matcher(data).matches()) {
+            throw new RecordingException(n, "expected 'disconnect ENDPOINT' or 'disconnect ENDPOINT power-off', got '"
                     + shorten(data) + "'");
         }
         return new RecordedEvent(micros(time), kind, bytes, n);

@@ -25,4 +25,12 @@ public interface SerialObserver {
     /** The modem published its output lines (the same state may come again). */
     default void modemLines(LineState state) {
     }
+
+    /** A host came onto the line through {@code endpoint} ({@code tcp}, {@code rfc2217}, {@code pty} …). */
+    default void hostConnected(String endpoint) {
+    }
+
+    /** A host left the line; {@code poweredOff}: it was the last, and the modem loses power with it. */
+    default void hostDisconnected(String endpoint, boolean poweredOff) {
+    }
 }

@@ -22,8 +22,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code --record FILE}: every byte both ways, the host's DTR/RTS and the modem's output lines, in
- * the recording format (docs/record-replay.md). The modem's thread only stamps and copies each event
+ * {@code --record FILE}: every byte both ways, the host's DTR/RTS, the modem's output lines and the
+ * hosts coming and going (each endpoint's connection), in the recording format (docs/record-replay.md). The modem's thread only stamps and copies each event
  * onto a queue; a writer thread of its own formats and writes, flushing whenever the queue runs
  * dry, so a slow disk never holds up the modem (the queue grows instead).
  */
@@ -113,6 +113,16 @@ public final class SessionRecorder implements SerialObserver, Closeable {
             lastLines = s;
             add(RecordedEvent.lines(micros(), s.dcd(), s.ri(), s.cts(), s.dsr()));
         }
+    }
+
+    @Override
+    public void hostConnected(String endpoint) {
+        add(RecordedEvent.connect(micros(), endpoint));
+    }
+
+    @Override
+    public void hostDisconnected(String endpoint, boolean poweredOff) {
+        add(RecordedEvent.disconnect(micros(), endpoint, poweredOff));
     }
 
     private void drain() {

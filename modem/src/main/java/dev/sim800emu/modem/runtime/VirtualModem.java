@@ -90,11 +90,13 @@ public final class VirtualModem implements ControlledModem {
 
     /** One host on the serial line (an endpoint's connection). */
     public final class Host {
+        private final String endpoint;
         private final SerialOutput out;
         private final ModemLines lines;
         private boolean connected = true;
 
-        private Host(SerialOutput out, ModemLines lines) {
+        private Host(String endpoint, SerialOutput out, ModemLines lines) {
+            this.endpoint = endpoint;
             this.out = out;
             this.lines = lines;
         }
@@ -109,7 +111,11 @@ public final class VirtualModem implements ControlledModem {
             }
             connected = false;
             hosts.remove(this);
-            if (hosts.isEmpty() && powerOff) {
+            boolean off = hosts.isEmpty() && powerOff;
+            for (SerialObserver o : observers) {
+                o.hostDisconnected(endpoint, off);
+            }
+            if (off) {
                 engine.powerOff();
             }
         }
@@ -120,8 +126,16 @@ public final class VirtualModem implements ControlledModem {
      * once, and the modem powers on if it was off.
      */
     public Host connectHost(SerialOutput out, ModemLines lines) {
-        Host h = new Host(out, lines);
+        return connectHost("host", out, lines);
+    }
+
+    /** {@link #connectHost(SerialOutput, ModemLines)} through a named endpoint ({@code tcp}, {@code pty} …), for observers. */
+    public Host connectHost(String endpoint, SerialOutput out, ModemLines lines) {
+        Host h = new Host(endpoint, out, lines);
         hosts.add(h);
+        for (SerialObserver o : observers) {
+            o.hostConnected(endpoint);
+        }
         if (onFirstHost != null) {
             Runnable first = onFirstHost;
             onFirstHost = null;

@@ -119,7 +119,7 @@ public final class Rfc2217Endpoint implements AutoCloseable {
             session.start();
             modem.hostDtr(true);
             modem.hostRts(true);
-            line = modem.connectHost(port::toHost, new ModemLines() {
+            line = modem.connectHost("rfc2217", port::toHost, new ModemLines() {
                 @Override
                 public void onLines(LineState state) {
                     session.lines(state);

@@ -141,7 +141,7 @@ public final class TcpSerialEndpoint implements AutoCloseable {
         }
         // A raw socket has no CTS wire: while the modem's input is full, what the host sends
         // waits in the host's backlog, then (beyond its limit) in TCP; nothing it sent is lost.
-        line = modem.connectHost(output, new dev.sim800emu.modem.ModemLines() {
+        line = modem.connectHost("tcp", output, new dev.sim800emu.modem.ModemLines() {
             @Override
             public void onLines(dev.sim800emu.modem.LineState state) {
             }

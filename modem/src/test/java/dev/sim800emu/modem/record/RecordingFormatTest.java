@@ -102,13 +102,55 @@ class RecordingFormatTest {
         assertThat(r.options()).isEmpty();
     }
 
+    @Test
+    void hostsComingAndGoingReadAndWriteBack() throws Exception {
+        String text = """
+                #! sim800emu-record 1
+                0.000 connect tcp
+                0.412 < \\r\\nRDY\\r\\n
+                50.000 disconnect tcp power-off
+                60.000 connect rfc2217
+                70.000 disconnect rfc2217
+                """;
+        Recording r = RecordingFormat.parse(text);
+        assertThat(r.events()).extracting(RecordedEvent::kind).containsExactly(EventKind.CONNECT, EventKind.MODEM,
+                EventKind.DISCONNECT, EventKind.CONNECT, EventKind.DISCONNECT);
+        assertThat(r.events().get(2).poweredOff()).isTrue();
+        assertThat(r.events().get(4).poweredOff()).isFalse();
+        assertThat(r.events().get(0).text()).isEqualTo("tcp");
+        assertThat(r.startsWithoutHost()).isTrue();
+        assertThat(RecordingFormat.write(r)).isEqualTo(text);
+    }
+
+    @Test
+    void oneHostAtATimeDropsOverlappingHostsAndWhatNoHostHeard() throws Exception {
+        Recording r = RecordingFormat.parse("""
+                #! sim800emu-record 1
+                0.100 < lost
+                1.000 connect tcp
+                1.100 < \\r\\nRDY\\r\\n
+                2.000 connect rfc2217
+                3.000 disconnect tcp
+                3.100 > AT\\r
+                4.000 disconnect rfc2217 power-off
+                4.500 < nobody
+                5.000 connect tcp
+                """);
+        assertThat(r.asOneHost()).extracting(RecordedEvent::line).containsExactly(3, 4, 7, 8, 10);
+        Recording old = RecordingFormat.parse("#! sim800emu-record 1\n0.1 < RDY\n");
+        assertThat(old.startsWithoutHost()).isFalse();
+        assertThat(old.asOneHost()).hasSize(1);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "sim800emu\\n1.0 > AT|line 1: not a sim800emu recording",
         "#! sim800emu-record 2\\n|line 1: format version '2' is not supported",
         "#! sim800emu-record 1\\n1.000 > AT\\r\\n2.0 < \\q|line 3: unknown escape \\q at column 7",
         "#! sim800emu-record 1\\n\\n5.0 > AT\\n4.999 < OK|line 4: time 4.999 is earlier than the line before",
-        "#! sim800emu-record 1\\n1.0 >> AT|line 2: unknown kind '>>'",
+        "#! sim800emu-record 1\\n1.0 >> AT|line 2: unknown kind '>>' (one of >, <, dtr, rts, lines, connect, disconnect)",
+        "#! sim800emu-record 1\\n1.0 connect TCP|line 2: expected 'connect ENDPOINT'",
+        "#! sim800emu-record 1\\n1.0 disconnect tcp off|line 2: expected 'disconnect ENDPOINT' or",
         "#! sim800emu-record 1\\n1.0 dtr 2|line 2: dtr takes 0 or 1, got '2'",
         "#! sim800emu-record 1\\n1.0 lines dcd=1|line 2: expected 'lines dcd=D ri=R cts=C dsr=S'",
         "#! sim800emu-record 1\\nabc > AT|line 2: bad time 'abc'",
