@@ -60,7 +60,9 @@ public final class PtyEndpoint implements AutoCloseable {
         THREAD
     }
 
+    /** The modem behind the PTY, or null when it is some other {@link PtyPeer} (a replay). */
     private final VirtualModem modem;
+    private final PtyPeer peer;
     private final Path link;
     private final Path slavePath;
     private final PtyDevice device;
@@ -69,8 +71,9 @@ public final class PtyEndpoint implements AutoCloseable {
     private final Reading reading;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private PtyEndpoint(VirtualModem modem, Path link, PtyDevice device, boolean onLoop) {
+    private PtyEndpoint(VirtualModem modem, PtyPeer peer, Path link, PtyDevice device, boolean onLoop) {
         this.modem = modem;
+        this.peer = peer;
         this.link = link;
         this.slavePath = device.slavePath;
         this.device = device;
@@ -81,7 +84,7 @@ public final class PtyEndpoint implements AutoCloseable {
                     bytes -> modem.hostInput(bytes, 0, bytes.length));
         } else {
             this.reading = Reading.THREAD;
-            this.reader = new PtyReaderThread(device, link, output, modem::input);
+            this.reader = new PtyReaderThread(device, link, output, modem != null ? modem::input : peer::input);
         }
     }
 
@@ -104,11 +107,24 @@ public final class PtyEndpoint implements AutoCloseable {
      */
     public static PtyEndpoint open(VirtualModem modem, Path link, Reading reading) throws IOException {
         Objects.requireNonNull(modem, "modem");
-        Objects.requireNonNull(link, "link");
         boolean epoll = PtyLoopReader.fits(modem.eventLoop());
         if (reading == Reading.EVENT_LOOP && !epoll) {
             throw new IllegalArgumentException("the modem's event loop is not Netty's epoll loop");
         }
+        return open(modem, null, link, epoll && reading != Reading.THREAD);
+    }
+
+    /**
+     * A PTY with something else than a modem behind it (a replay of one): read by a thread, the
+     * peer's output going to the PTY from {@link PtyPeer#attach} until {@link #close()}.
+     */
+    public static PtyEndpoint open(PtyPeer peer, Path link) throws IOException {
+        Objects.requireNonNull(peer, "peer");
+        return open(null, peer, link, false);
+    }
+
+    private static PtyEndpoint open(VirtualModem modem, PtyPeer peer, Path link, boolean onLoop) throws IOException {
+        Objects.requireNonNull(link, "link");
         // Checked before creating anything, so that a mistaken path costs no PTY. Rechecked below.
         refuseNonLink(link);
         PtyDevice device = PtyDevice.open();
@@ -117,7 +133,7 @@ public final class PtyEndpoint implements AutoCloseable {
         try {
             replaceLink(link, device.slavePath);
             linked = true;
-            pty = new PtyEndpoint(modem, link, device, epoll && reading != Reading.THREAD);
+            pty = new PtyEndpoint(modem, peer, link, device, onLoop);
         } catch (IOException | RuntimeException | Error e) {
             if (linked) {
                 Files.deleteIfExists(link);
@@ -127,7 +143,14 @@ public final class PtyEndpoint implements AutoCloseable {
         }
         // From here on the endpoint owns the descriptors, the reader and the link.
         try {
-            pty.host = pty.connect().get(5, java.util.concurrent.TimeUnit.SECONDS);
+            if (modem == null) {
+                pty.attachPeer();
+            } else {
+                pty.host = pty.connect().get(5, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } catch (IOException e) {
+            pty.close();
+            throw e;
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             pty.close();
             throw new IOException("the modem did not take the PTY: " + e, e);
@@ -150,7 +173,7 @@ public final class PtyEndpoint implements AutoCloseable {
         modem.run(e -> {
             try {
                 reader.start();
-                f.complete(modem.connectHost(output::write, new ModemLines() {
+                f.complete(modem.connectHost("pty", output::write, new ModemLines() {
                     @Override
                     public void onLines(LineState state) {
                     }
@@ -167,6 +190,16 @@ public final class PtyEndpoint implements AutoCloseable {
         return f;
     }
 
+    /** Starts the reader's thread, then gives the peer the PTY's output. */
+    private void attachPeer() throws IOException, java.util.concurrent.ExecutionException {
+        try {
+            reader.start();
+        } catch (Exception e) {
+            throw new java.util.concurrent.ExecutionException(e);
+        }
+        detach = peer.attach(output::write);
+    }
+
     /** Who reads the master: {@link Reading#EVENT_LOOP} or {@link Reading#THREAD}. */
     public Reading reading() {
         return reading;
@@ -174,6 +207,8 @@ public final class PtyEndpoint implements AutoCloseable {
 
     /** This PTY as a host on the modem's line, once connected. */
     private volatile VirtualModem.Host host;
+    /** Undoes a {@link PtyPeer}'s attach, once attached. */
+    private volatile Runnable detach;
 
     /** The PTY's slave device, e.g. {@code /dev/pts/3}. */
     public Path slavePath() {
@@ -194,6 +229,24 @@ public final class PtyEndpoint implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        if (modem == null) {
+            Runnable d = detach;
+            if (d != null) {
+                d.run();
+            }
+            reader.stop();
+        } else {
+            leaveModem();
+        }
+        reader.awaitStopped();
+        output.discard();
+        device.close();
+        removeLink();
+        log.info("closed {} ({})", link, slavePath);
+    }
+
+    /** On the modem's loop: the PTY leaves the line (the modem powers off) and the reader stops. */
+    private void leaveModem() {
         try {
             VirtualModem.Host h = host;
             modem.runAndWait(e -> {
@@ -209,11 +262,6 @@ public final class PtyEndpoint implements AutoCloseable {
             // The event loop is already gone; the PTY must still be released.
             log.warn("{}: could not power the modem off: {}", link, e.toString());
         }
-        reader.awaitStopped();
-        output.discard();
-        device.close();
-        removeLink();
-        log.info("closed {} ({})", link, slavePath);
     }
 
     // ------------------------------------------------------------------ the link
