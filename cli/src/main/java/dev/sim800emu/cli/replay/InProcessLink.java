@@ -9,16 +9,21 @@ import dev.sim800emu.modem.netty.NettyNetwork;
 import dev.sim800emu.modem.record.Recording;
 import dev.sim800emu.modem.runtime.VirtualModem;
 import io.netty.channel.EventLoopGroup;
+import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A fresh emulator in this process, posing as the recording's model and firmware (its IMEI too),
- * with real sockets: the host's side goes straight to its line, DTR and RTS included.
+ * with real sockets: the host's side goes straight to its line, DTR and RTS included, and its
+ * output lines come back for comparison.
  */
 final class InProcessLink implements ReplayLink {
     private final EventLoopGroup group = NettyNetwork.newEventLoopGroup(1);
     private final NettyNetwork network;
     private final VirtualModem modem;
+    private final Received received;
+    private volatile VirtualModem.Host host;
 
     InProcessLink(Recording recording, Received received) throws Exception {
         ChipModel model = recording.option("model") == null ? ChipModel.SIM800L : ChipModel.parse(recording.option("model"));
@@ -37,7 +42,33 @@ final class InProcessLink implements ReplayLink {
         ModemConfig config = ModemConfig.builder().identity(id).build();
         network = new NettyNetwork(group.next(), NetworkOptions.defaults());
         modem = new VirtualModem(config, network.eventLoop(), network);
-        modem.hostConnected(bytes -> received.add(bytes, 0, bytes.length)).get(5, TimeUnit.SECONDS);
+        this.received = received;
+    }
+
+    @Override
+    public void connect() throws IOException {
+        CompletableFuture<VirtualModem.Host> f = new CompletableFuture<>();
+        modem.run(e -> f.complete(modem.connectHost("replay", bytes -> received.add(bytes, 0, bytes.length),
+                received::lines)));
+        try {
+            host = f.get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IOException("the emulator did not take the host: " + e, e);
+        }
+    }
+
+    @Override
+    public void disconnect(boolean powerOff) {
+        VirtualModem.Host h = host;
+        if (h != null) {
+            host = null;
+            modem.runAndWait(e -> h.disconnect(powerOff)).orTimeout(5, TimeUnit.SECONDS).join();
+        }
+    }
+
+    @Override
+    public boolean reportsLines() {
+        return true;
     }
 
     @Override

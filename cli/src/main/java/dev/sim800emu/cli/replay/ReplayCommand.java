@@ -8,11 +8,11 @@ import dev.sim800emu.modem.record.Recording;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,9 +53,15 @@ public final class ReplayCommand implements Callable<Integer> {
             description = "--as-modem: the serial line as a raw TCP socket (default: ${DEFAULT-VALUE}).")
     InetSocketAddress tcp;
 
-    @Option(names = "--connect", paramLabel = "HOST:PORT", converter = HostPort.class,
-            description = "--as-host: a modem's TCP serial line (an emulator, a serial-to-TCP bridge).")
-    InetSocketAddress connect;
+    @Option(names = "--pty", paramLabel = "PATH", arity = "0..1", fallbackValue = "/tmp/sim800emu-replay",
+            description = "--as-modem: the serial line as a pseudo-terminal, PATH a symbolic link to it "
+                    + "(default PATH: ${FALLBACK-VALUE}), instead of --tcp.")
+    Path pty;
+
+    @Option(names = "--connect", paramLabel = "[rfc2217://]HOST:PORT",
+            description = "--as-host: a modem's TCP serial line (an emulator, a serial-to-TCP bridge); rfc2217:// "
+                    + "for an RFC 2217 server: DTR and RTS are replayed and the modem's lines compared.")
+    String connect;
 
     @Option(names = "--port", paramLabel = "DEVICE", description = "--as-host: a modem on a serial port (/dev/ttyUSB0).")
     String port;
@@ -102,11 +108,23 @@ public final class ReplayCommand implements Callable<Integer> {
             return bad(err, connect != null ? "--connect" : port != null ? "--port" : "--normalise",
                     "only with --as-host");
         }
+        if (role.asHost && pty != null) {
+            return bad(err, "--pty", "only with --as-modem");
+        }
+        InetSocketAddress target = null;
+        if (connect != null) {
+            try {
+                target = new HostPort().convert(connect.replaceFirst("^(tcp|rfc2217)://", ""));
+            } catch (CommandLine.TypeConversionException e) {
+                return bad(err, "--connect", e.getMessage());
+            }
+        }
         Recording recording = Recordings.read(file, err);
         if (recording == null) {
             return Recordings.BAD_INPUT;
         }
-        return role.asModem ? asModem(recording, out, err) : asHost(recording, norm, out, err);
+        return role.asModem ? (pty != null ? asModemOnPty(recording, out, err) : asModem(recording, out, err))
+                : asHost(recording, target, norm, out, err);
     }
 
     private int asModem(Recording recording, PrintWriter out, PrintWriter err) throws Exception {
@@ -114,16 +132,16 @@ public final class ReplayCommand implements Callable<Integer> {
         if (bind.isUnresolved()) {
             return bad(err, "--tcp", "cannot resolve host '" + tcp.getHostString() + "'");
         }
-        ServerSocket server;
+        TcpHostSide server;
         try {
-            server = ModemReplay.listen(bind);
+            server = TcpHostSide.listen(bind);
         } catch (IOException e) {
             err.println("sim800emu: cannot listen on " + tcp.getHostString() + ":" + tcp.getPort() + ": " + e.getMessage());
             return 1;
         }
         try (server) {
             out.println("sim800emu: replaying " + file + " as the modem on tcp://" + bind.getHostString() + ":"
-                    + server.getLocalPort());
+                    + server.port());
             out.flush();
             int status = new ModemReplay(recording, timing == Timing.recorded, timeoutMs).serve(server, out);
             out.flush();
@@ -131,25 +149,51 @@ public final class ReplayCommand implements Callable<Integer> {
         }
     }
 
-    private int asHost(Recording recording, Set<Normalisation> norm, PrintWriter out, PrintWriter err) throws Exception {
+    private int asModemOnPty(Recording recording, PrintWriter out, PrintWriter err) throws Exception {
+        PtyHostSide side;
+        try {
+            side = new PtyHostSide(pty);
+        } catch (IOException | UnsatisfiedLinkError e) {
+            err.println("sim800emu: cannot open a pseudo-terminal at " + pty + ": " + e.getMessage());
+            return 1;
+        }
+        try (side) {
+            out.println("sim800emu: replaying " + file + " as the modem on " + pty + " -> " + side.slavePath());
+            out.flush();
+            int status = new ModemReplay(recording, timing == Timing.recorded, timeoutMs).serve(side, out);
+            out.flush();
+            return status;
+        }
+    }
+
+    private int asHost(Recording recording, InetSocketAddress target, Set<Normalisation> norm, PrintWriter out,
+                       PrintWriter err) throws Exception {
         Received received = new Received();
         ReplayLink link;
         try {
-            if (connect != null) {
-                link = new StreamLink(Transports.open("tcp://" + connect.getHostString() + ":" + connect.getPort()), received);
+            if (target != null && connect.startsWith("rfc2217://")) {
+                link = new Rfc2217Link(target, received);
+            } else if (target != null) {
+                String address = "tcp://" + target.getHostString() + ":" + target.getPort();
+                link = new StreamLink(address, () -> Transports.open(address), received);
             } else if (port != null) {
-                link = new StreamLink(Transports.open("serial:" + port + "?baud=" + baud), received);
+                String address = "serial:" + port + "?baud=" + baud;
+                link = new StreamLink(port, () -> Transports.open(address), received);
             } else {
                 link = new InProcessLink(recording, received);
             }
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
             err.println("sim800emu: cannot reach the modem: " + e.getMessage());
             return 1;
         }
         DiffReport report;
         try (link) {
             out.println("sim800emu: replaying " + file + " as the host to " + link.describe());
+            out.flush();
             report = new HostReplay(recording, timing == Timing.recorded, quietMs, timeoutMs).run(link, received, norm);
+        } catch (IOException e) {
+            err.println("sim800emu: cannot reach the modem: " + e.getMessage());
+            return 1;
         }
         report.lines().forEach(out::println);
         out.flush();

@@ -3,10 +3,24 @@ package dev.sim800emu.cli.replay;
 import java.io.IOException;
 
 /**
- * Where {@code replay --as-host} sends the host's side: an in-process emulator, a TCP serial line or
- * a serial port. Bytes the modem sends go to the {@link Received} the link was opened with.
+ * Where {@code replay --as-host} sends the host's side: an in-process emulator, a TCP or RFC 2217
+ * serial line or a serial port. Bytes the modem sends (and its lines, where the link reports them)
+ * go to the {@link Received} the link was made with. A link is made unconnected: the replay
+ * connects it at the start, or where the recording has a host connect, and again after each
+ * disconnect the recording has.
  */
 interface ReplayLink extends AutoCloseable {
+
+    /** A host comes onto the line: opens the connection (again). */
+    void connect() throws IOException;
+
+    /** The host leaves: closes the connection; {@code powerOff}, the recorded modem lost power with it. */
+    void disconnect(boolean powerOff);
+
+    /** Whether the modem's output lines come to {@link Received#lines}, so they can be compared. */
+    default boolean reportsLines() {
+        return false;
+    }
 
     void send(byte[] bytes) throws IOException;
 

@@ -7,17 +7,39 @@ import java.io.OutputStream;
 
 /**
  * A modem behind one of the driver's transports (a TCP serial line, a serial port): a reader thread
- * fills {@link Received}. These carry no control lines, so DTR and RTS events are not replayed.
+ * fills {@link Received}. These carry no control lines, so DTR and RTS events are not replayed. A
+ * recorded disconnect closes the transport, and the next connect opens a new one.
  */
 final class StreamLink implements ReplayLink {
-    private final Transport transport;
-    private final OutputStream out;
-    private final Thread reader;
 
-    StreamLink(Transport transport, Received received) throws IOException {
-        this.transport = transport;
-        this.out = transport.output();
-        InputStream in = transport.input();
+    /** Opens the transport, each time a host comes. */
+    interface Opener {
+        Transport open() throws IOException;
+    }
+
+    private final Opener opener;
+    private final String address;
+    private final Received received;
+    private Transport transport;
+    private OutputStream out;
+    private Thread reader;
+    /** Set while the replay closes the transport itself: its end of stream is no news. */
+    private volatile boolean leaving;
+
+    StreamLink(String address, Opener opener, Received received) {
+        this.address = address;
+        this.opener = opener;
+        this.received = received;
+    }
+
+    @Override
+    public void connect() throws IOException {
+        Transport t = opener.open();
+        transport = t;
+        out = t.output();
+        leaving = false;
+        received.reopen();
+        InputStream in = t.input();
         reader = new Thread(() -> {
             byte[] buf = new byte[4096];
             try {
@@ -27,7 +49,9 @@ final class StreamLink implements ReplayLink {
             } catch (IOException e) {
                 // the link is closing
             } finally {
-                received.close();
+                if (!leaving) {
+                    received.close();
+                }
             }
         }, "sim800emu-replay-reader");
         reader.setDaemon(true);
@@ -36,6 +60,9 @@ final class StreamLink implements ReplayLink {
 
     @Override
     public void send(byte[] bytes) throws IOException {
+        if (out == null) {
+            throw new IOException("not connected to " + address);
+        }
         out.write(bytes);
         out.flush();
     }
@@ -47,13 +74,25 @@ final class StreamLink implements ReplayLink {
 
     @Override
     public String describe() {
-        return transport.describe();
+        return transport != null ? transport.describe() : address;
+    }
+
+    @Override
+    public void disconnect(boolean powerOff) {
+        leaving = true;
+        close();
     }
 
     @Override
     public void close() {
+        Transport t = transport;
+        if (t == null) {
+            return;
+        }
+        transport = null;
+        out = null;
         try {
-            transport.close();
+            t.close();
             reader.join(2000);
         } catch (IOException e) {
             // closing anyway

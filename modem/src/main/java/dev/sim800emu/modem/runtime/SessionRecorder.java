@@ -34,8 +34,11 @@ public final class SessionRecorder implements SerialObserver, Closeable {
     private final BlockingQueue<RecordedEvent> queue = new LinkedBlockingQueue<>();
     private final Writer out;
     private final Thread writer;
-    /** The modem republishes unchanged lines after commands; only changes are recorded. Loop only. */
-    private LineState lastLines;
+    /**
+     * The modem republishes unchanged lines after commands; only changes are recorded, from all
+     * off (no power), as a replay counts them. Loop only.
+     */
+    private LineState lastLines = LineState.OFF;
     private volatile boolean closed;
     private volatile IOException failure;
 
