@@ -58,6 +58,9 @@ final class HostReplay {
                 }
                 marks[i] = received.size();
                 lineMarks[i] = received.linesCount();
+                if (action.kind() == EventKind.CONNECT) {
+                    received.linesBaseline(recording.linesBefore(action));
+                }
                 act(action, link, notes);
             }
             awaitReply(x, received, marks[i], lineMarks[i], link.reportsLines(),

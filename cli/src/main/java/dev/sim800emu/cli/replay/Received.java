@@ -15,8 +15,8 @@ final class Received {
     private int size;
     /** Each change of the modem's lines, as a recording writes it ({@code dcd=1 ri=0 cts=1 dsr=1}). */
     private final List<String> lines = new ArrayList<>();
-    /** Changes count from all off (no power), as in a recording. */
-    private LineState lastLines = LineState.OFF;
+    /** Changes count from all off (no power), as in a recording, and from what a host is told on connecting. */
+    private String lastLines = text(LineState.OFF);
     private long lastArrivalNanos = System.nanoTime();
     private boolean closed;
 
@@ -32,11 +32,21 @@ final class Received {
 
     /** The modem's lines as the link reports them; only a change counts, as in a recording. */
     synchronized void lines(LineState state) {
-        if (!state.equals(lastLines)) {
-            lastLines = state;
-            lines.add(RecordedEvent.lines(0, state.dcd(), state.ri(), state.cts(), state.dsr()).text());
+        String now = text(state);
+        if (!now.equals(lastLines)) {
+            lastLines = now;
+            lines.add(now);
             notifyAll();
         }
+    }
+
+    /** A host connects: the state it is told at once is no change if the recording has the modem in it. */
+    synchronized void linesBaseline(String state) {
+        lastLines = state;
+    }
+
+    private static String text(LineState s) {
+        return RecordedEvent.lines(0, s.dcd(), s.ri(), s.cts(), s.dsr()).text();
     }
 
     synchronized int linesCount() {

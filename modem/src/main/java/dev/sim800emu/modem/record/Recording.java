@@ -48,7 +48,7 @@ public record Recording(Map<String, String> options, List<RecordedEvent> events)
      * The events as a replay plays them, one host at a time: a {@code connect} that finds another
      * host on the line and a {@code disconnect} that leaves one there are dropped (several hosts
      * on the line are not told apart), and so are the modem's bytes while no host is there (nobody
-     * heard them). A recording without session events (older, imported) is one session.
+     * heard them), and the changes of its lines then. A recording without session events (older, imported) is one session.
      */
     public List<RecordedEvent> asOneHost() {
         List<RecordedEvent> out = new ArrayList<>();
@@ -65,7 +65,7 @@ public record Recording(Map<String, String> options, List<RecordedEvent> events)
                         out.add(e);
                     }
                 }
-                case MODEM -> {
+                case MODEM, LINES -> {
                     if (hosts > 0) {
                         out.add(e);
                     }
@@ -74,6 +74,24 @@ public record Recording(Map<String, String> options, List<RecordedEvent> events)
             }
         }
         return out;
+    }
+
+    /**
+     * The modem's lines as the recording last has them before {@code event} (one of its events), as
+     * a recording writes them; all off before any {@code lines} event. A host that connects is told
+     * this state: it is no change.
+     */
+    public String linesBefore(RecordedEvent event) {
+        String state = RecordedEvent.lines(0, false, false, false, false).text();
+        for (RecordedEvent e : events) {
+            if (e == event) {
+                break;
+            }
+            if (e.kind() == EventKind.LINES) {
+                state = e.text();
+            }
+        }
+        return state;
     }
 
     /** The same recording with {@code transform} applied to every event (an edit, a test's change). */
