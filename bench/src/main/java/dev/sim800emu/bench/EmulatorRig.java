@@ -4,11 +4,13 @@ import dev.sim800emu.modem.config.ModemConfig;
 import dev.sim800emu.modem.net.DestinationPolicy;
 import dev.sim800emu.modem.net.NetworkOptions;
 import dev.sim800emu.modem.netty.NettyNetwork;
+import dev.sim800emu.modem.runtime.SessionRecorder;
 import dev.sim800emu.modem.runtime.VirtualModem;
 import dev.sim800emu.modem.serial.SerialTrace;
 import dev.sim800emu.modem.serial.TcpSerialEndpoint;
 import io.netty.channel.EventLoopGroup;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -26,9 +28,16 @@ final class EmulatorRig implements AutoCloseable {
     private final NettyNetwork network;
     private final VirtualModem modem;
     private final TcpSerialEndpoint endpoint;
+    /** {@code --record}'s recorder, or null. */
+    private final SessionRecorder recorder;
     final BlockingClient host;
 
     EmulatorRig() throws Exception {
+        this(null);
+    }
+
+    /** With {@code record} not null, the line is recorded to it from before the host connects, as {@code --record} does. */
+    EmulatorRig(Path record) throws Exception {
         DestinationPolicy loopbackOnly = DestinationPolicy.parse(List.of("127.0.0.0/8"), List.of());
         network = new NettyNetwork(group.next(), new NetworkOptions(null, loopbackOnly));
         if (!"epoll".equals(network.transport()) || !network.measuresPeerAcks()) {
@@ -37,6 +46,7 @@ final class EmulatorRig implements AutoCloseable {
         }
         ModemConfig config = ModemConfig.builder().bootMillis(0).activationMillis(0).build();
         modem = new VirtualModem(config, network.eventLoop(), network);
+        recorder = record == null ? null : SessionRecorder.start(modem, config, record);
         endpoint = TcpSerialEndpoint.start(modem, group, NettyNetwork.serverChannelType(group),
                 new InetSocketAddress("127.0.0.1", 0), false, new SerialTrace("bench", false));
         host = new BlockingClient(endpoint.localAddress());
@@ -58,6 +68,9 @@ final class EmulatorRig implements AutoCloseable {
         endpoint.close();
         network.close();
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        if (recorder != null) {
+            recorder.close();
+        }
         if (errors != 0) {
             throw new IllegalStateException("the engine reported " + errors + " internal errors");
         }

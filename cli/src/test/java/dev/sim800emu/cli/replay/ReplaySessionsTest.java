@@ -93,8 +93,8 @@ class ReplaySessionsTest {
                 new SerialTrace("rfc2217", false));
         twoSessions = dir.resolve("two-sessions.rec");
         SessionRecorder recorder = SessionRecorder.start(target, config, twoSessions);
-        heard.add(session(tcp.localAddress().getPort(), "AT\r"));
-        heard.add(session(tcp.localAddress().getPort(), "AT+CSQ\r"));
+        heard.add(session(tcp.localAddress().getPort(), "AT\r", 1));
+        heard.add(session(tcp.localAddress().getPort(), "AT+CSQ\r", 2));
         target.runAndWait(e -> { }).get(5, TimeUnit.SECONDS);
         recorder.close();
         target.runAndWait(e -> target.observe(new SerialObserver() {
@@ -114,7 +114,7 @@ class ReplaySessionsTest {
     }
 
     /** One host: waits for the boot, sends {@code command}, reads the reply up to OK, leaves. */
-    private static byte[] session(int port, String command) throws Exception {
+    private static byte[] session(int port, String command, int nth) throws Exception {
         try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
             ByteArrayOutputStream got = new ByteArrayOutputStream();
             readUntil(s.getInputStream(), got, "SMS Ready\r\n");
@@ -123,7 +123,7 @@ class ReplaySessionsTest {
             return got.toByteArray();
         } finally {
             // the endpoint's disconnect must be in before the next host comes
-            for (int i = 0; i < 200 && !Files.readString(twoSessions).contains("disconnect"); i++) {
+            for (int i = 0; i < 500 && Files.readString(twoSessions).split(" disconnect ", -1).length <= nth; i++) {
                 TimeUnit.MILLISECONDS.sleep(10);
             }
         }
@@ -253,11 +253,9 @@ class ReplaySessionsTest {
     @Test
     void overRfc2217TheDtrChangeIsReplayedAndTheModemsLinesCompared() throws Exception {
         Path rec = dir.resolve("dtr.rec");
-        String prefix = String.join("\n", Files.readAllLines(twoSessions, StandardCharsets.US_ASCII).subList(0, 5));
         // one session: boot, DTR dropped and raised, AT; the lines as the emulator published them
         Recording two = read(twoSessions);
         StringBuilder sb = new StringBuilder(RecordingFormat.header(two.options()));
-        boolean second = false;
         for (RecordedEvent e : two.events()) {
             if (e.kind() == EventKind.DISCONNECT) {
                 break;
@@ -269,7 +267,6 @@ class ReplaySessionsTest {
             sb.append(RecordingFormat.line(e)).append('\n');
         }
         Files.writeString(rec, sb.toString(), StandardCharsets.US_ASCII);
-        assertThat(prefix).isNotEmpty();
         targetDtr.clear();
         String url = "rfc2217://127.0.0.1:" + rfc2217.localAddress().getPort();
         Run r = run("replay", rec.toString(), "--as-host", "--connect", url);
