@@ -16,7 +16,7 @@ JMH_ARGS=${JMH_ARGS:-"-f 2 -wi 2 -w 2s -i 3 -r 2s"}
 MODEMS=${MODEMS:-10000}
 
 build_cmd="mvn -B -q ${MVN_ARGS:-} -DskipTests package -pl bench,cli -am"
-jmh_cmd="$JAVA -jar $JAR $JMH_ARGS -e FreshModemBenchmark -rf json -rff $OUT/jmh.json"
+jmh_cmd="$JAVA -jar $JAR $JMH_ARGS -e FreshModemBenchmark,RecordingOverheadBenchmark -rf json -rff $OUT/jmh.json"
 shaping_cmd="$JAVA -cp $JAR dev.sim800emu.bench.LinkShapingAccuracy 4"
 footprint_cmd="$JAVA -Xms1g -Xmx1g -XX:+UseSerialGC -cp $JAR dev.sim800emu.bench.IdleModemFootprint $MODEMS"
 
