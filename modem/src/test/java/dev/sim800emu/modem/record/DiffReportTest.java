@@ -101,4 +101,25 @@ class DiffReportTest {
                 .isEqualTo(b("1.2.3.4:<port> \"1.2.3.4\",\"<port>\""));
         assertThat(Normalisation.apply(Set.of(Normalisation.CRLF), b("\r\nOK\r\n"))).isEqualTo(b("\nOK\n"));
     }
+
+    @Test
+    void theModemsLineChangesAreComparedPerExchangeWhenTheLinkReportsThem() throws Exception {
+        List<byte[]> same = replies("\r\nRDY\r\n", "AT+CSQ\r\r\n+CSQ: 20,0\r\n\r\nOK\r\n", "",
+                "AT+CIPSTART=\"TCP\",\"127.0.0.1\",\"5000\"\r\r\nOK\r\n\r\nCONNECT OK\r\n");
+        List<List<String>> lines = List.of(List.of(), List.of("dcd=0 ri=0 cts=1 dsr=1"), List.of(), List.of());
+        assertThat(DiffReport.compare(exchanges(), same, lines, Set.of(), List.of()).identical()).isTrue();
+        // without the link's lines, nothing is compared
+        assertThat(DiffReport.compare(exchanges(), same, null, Set.of(), List.of()).identical()).isTrue();
+
+        List<List<String>> none = List.of(List.of(), List.of(), List.of(), List.of("dcd=1 ri=0 cts=1 dsr=1"));
+        DiffReport r = DiffReport.compare(exchanges(), same, none, Set.of(), List.of());
+        assertThat(r.lines()).containsExactly(
+                "line 6: modem lines differ (after line 3 > AT+CSQ\\r)",
+                "  expected: dcd=0 ri=0 cts=1 dsr=1",
+                "  actual:   (no change)",
+                "line 8: modem lines differ (after line 8 > AT+CIPSTART=\"TCP\",\"127.0.0.1\",\"5000\"\\r)",
+                "  expected: (no change)",
+                "  actual:   dcd=1 ri=0 cts=1 dsr=1",
+                "replay: 4 exchanges, 2 different");
+    }
 }
