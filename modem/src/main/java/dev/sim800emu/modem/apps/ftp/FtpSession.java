@@ -29,8 +29,8 @@ final class FtpSession implements LinkListener {
 
         void data(byte[] data);
 
-        /** Everything written so far has been acknowledged by the server. */
-        void acked();
+        /** Everything written so far ({@code total} bytes) has been acknowledged by the server. */
+        void acked(long total);
 
         /** The SIZE reply's number. */
         void size(long size);
@@ -97,7 +97,7 @@ final class FtpSession implements LinkListener {
 
     /** Bytes for the server over the data connection (PUT, after {@link Events#opened()}). */
     void upload(byte[] bytes) {
-        if (!over && data != null) {
+        if (!over && data != null && bytes.length > 0) {
             written += bytes.length;
             data.send(bytes);
         }
@@ -259,7 +259,7 @@ final class FtpSession implements LinkListener {
 
                     @Override
                     public void onData(byte[] bytes, InetSocketAddress from) {
-                        if (!over && op != FtpOperation.PUT) {
+                        if (!over && !op.uploads()) {
                             events.progress();
                             events.data(bytes);
                         }
@@ -267,9 +267,9 @@ final class FtpSession implements LinkListener {
 
                     @Override
                     public void onAcked(long totalAcked) {
-                        if (!over && op == FtpOperation.PUT && totalAcked >= written) {
+                        if (!over && op.uploads() && (totalAcked >= written || op.drive())) {
                             events.progress();
-                            events.acked();
+                            events.acked(totalAcked);
                         }
                     }
 
