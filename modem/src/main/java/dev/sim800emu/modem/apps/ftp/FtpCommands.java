@@ -14,6 +14,9 @@ public final class FtpCommands {
 
     public static void register(CommandTable.Section<?, FtpService> t) {
         for (FtpParam p : FtpParam.values()) {
+            if (!p.common()) {
+                continue;
+            }
             t.command(p.command()).test((String) null)
                     .read((s, c, a) -> {
                         c.out().info(p.command() + ": " + p.shown(s.get(p)));
@@ -24,6 +27,17 @@ public final class FtpCommands {
                         return Result.OK;
                     });
         }
+        // Release 13 has no SSL (as AT+CIPSSL): every form is ERROR there.
+        t.command("+FTPSSL")
+                .test((s, c, a) -> s.sslFirmware() ? info(c, "+FTPSSL: (0-2)") : Result.ERROR)
+                .read((s, c, a) -> s.sslFirmware() ? info(c, "+FTPSSL: " + s.get(FtpParam.SSL)) : Result.ERROR)
+                .write((s, c, a) -> {
+                    if (!s.sslFirmware()) {
+                        return Result.ERROR;
+                    }
+                    s.set(FtpParam.SSL, FtpParam.SSL.parse(a));
+                    return Result.OK;
+                });
         t.command("+FTPGET").test((String) null)
                 .write((s, c, a) -> transfer(s, c, a, FtpOperation.GET));
         t.command("+FTPLIST").test((String) null)
@@ -75,6 +89,11 @@ public final class FtpCommands {
                     s.save();
                     return Result.OK;
                 });
+    }
+
+    private static Result info(dev.sim800emu.modem.at.CommandContext c, String line) {
+        c.out().info(line);
+        return Result.OK;
     }
 
     /**

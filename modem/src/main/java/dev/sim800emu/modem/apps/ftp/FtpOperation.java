@@ -62,7 +62,16 @@ enum FtpOperation {
 
     /** The dialog for these settings. MKD and RMD name the path itself and change to no directory. */
     List<FtpStep> plan(FtpSettings p) {
-        List<FtpStep> steps = new ArrayList<>(List.of(FtpStep.GREETING, FtpStep.USER, FtpStep.PASS, FtpStep.TYPE));
+        int ssl = p.number(FtpParam.SSL);
+        List<FtpStep> steps = new ArrayList<>(List.of(FtpStep.GREETING));
+        if (ssl == 2) {
+            steps.add(FtpStep.AUTH);
+        }
+        steps.addAll(List.of(FtpStep.USER, FtpStep.PASS));
+        if (ssl != 0) {
+            steps.addAll(List.of(FtpStep.PBSZ, FtpStep.PROT));
+        }
+        steps.add(FtpStep.TYPE);
         if (this != MKD && this != RMD && !p.get(path()).isEmpty()) {
             steps.add(FtpStep.CWD);
         }

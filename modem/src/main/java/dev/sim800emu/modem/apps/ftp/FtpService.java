@@ -55,6 +55,10 @@ public final class FtpService {
         unsaved = false;
     }
 
+    boolean sslFirmware() {
+        return host.sslFirmware();
+    }
+
     String get(FtpParam p) {
         return params.get(p);
     }
