@@ -91,6 +91,13 @@ class FtpDriveTest {
         l[1].peerClose();
         l[0].receive("226 ok\r\n");
         assertThat(h.take()).isEqualTo("\r\n+FTPGETTOFS: 0,2\r\n");
+
+        h.at("AT+FTPGETNAME=g");
+        l = transfer("AT+FTPGETTOFS=0,g.bin", "RETR g");
+        l[1].receive("data before the 150");
+        l[1].peerClose();
+        l[0].receive("150 ok\r\n226 ok\r\n");
+        assertThat(h.take()).as("data may overtake the 1xx reply").isEqualTo("\r\n+FTPGETTOFS: 0,19\r\n");
         assertThat(h.at("AT+FSREAD=C:\\User\\ftp\\f.bin,0,100,0")).as("overwritten").isEqualTo("\r\nxy\r\n" + OK);
     }
 

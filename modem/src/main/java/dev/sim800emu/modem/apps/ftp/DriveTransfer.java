@@ -20,6 +20,7 @@ final class DriveTransfer {
     private long received;
     private long written;
     private long acked;
+    private boolean opened;
 
     private DriveTransfer(FlashStore store, String path, byte[] content) {
         this.store = store;
@@ -43,14 +44,23 @@ final class DriveTransfer {
         return content;
     }
 
-    /** The transfer opened: the download's file is made or emptied ("overwritten", manual). */
+    /**
+     * The transfer opened: the download's file is made or emptied ("overwritten", manual) — once,
+     * at the 1xx reply or at the first data, which on another connection can overtake that reply.
+     */
     boolean open() {
-        return content != null || (store.makeDirectory(FOLDER) && store.writeFile(path, new byte[0], false));
+        if (!opened) {
+            opened = content != null || (store.makeDirectory(FOLDER) && store.writeFile(path, new byte[0], false));
+        }
+        return opened;
     }
 
     /** Bytes of a download; false when the drive is full. */
     boolean add(byte[] bytes) {
         received += bytes.length;
+        if (!open()) {
+            return false;
+        }
         if (!store.writeFile(path, bytes, true)) {
             return false;
         }
