@@ -43,9 +43,9 @@ final class Applications implements HttpHost, FtpHost, NtpHost, FsHost, SslHost,
     private final ModemEngine modem;
     private final HttpService http = new HttpService(this);
     private final NtpService ntp = new NtpService(this);
-    private final FtpService ftp = new FtpService(this);
     /** The flash drive: it outlives power cycles, as the chip's does. */
     private final FileSystem fs = new FileSystem(this);
+    private final FtpService ftp = new FtpService(this, fs.store());
     private final SslService ssl = new SslService(this, fs.store());
     private final PingService ping = new PingService(this);
     private final LocationService location = new LocationService(this);

@@ -155,6 +155,31 @@ public final class FlashStore {
         return out;
     }
 
+    /** Whether {@code path} as the host types it names a file (not a directory) on drive C:. */
+    public static boolean validFile(String path) {
+        FsPath p = FsPath.parse(path);
+        return p != null && !p.root() && !p.trailingSlash();
+    }
+
+    /** Makes the directory {@code path} if it is missing (its parent must exist); false if it cannot be. */
+    public boolean makeDirectory(String path) {
+        FsPath p = FsPath.parse(path);
+        return p != null && (isDirectory(p) || make(p, true));
+    }
+
+    /**
+     * Writes {@code data} to the file at {@code path}, making it first if its directory exists:
+     * replacing the content or after it ({@code append}). False when the path is no file's, its
+     * directory is missing, or the drive would not hold the result (the content stays as it was).
+     */
+    public boolean writeFile(String path, byte[] data, boolean append) {
+        FsPath p = FsPath.parse(path);
+        if (p == null || p.root() || p.trailingSlash() || (!isFile(p) && !make(p, false))) {
+            return false;
+        }
+        return write(p, data, append);
+    }
+
     /** The content of the file at {@code path} as the host types it ({@code C:\User\ca.crt}), or null. */
     public byte[] readFile(String path) {
         FsPath p = FsPath.parse(path);

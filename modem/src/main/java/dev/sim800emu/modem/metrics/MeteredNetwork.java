@@ -74,6 +74,11 @@ public final class MeteredNetwork extends ForwardingNetwork {
             }
 
             @Override
+            public void startTls(LinkRequest.Tls tls) {
+                link.startTls(tls);
+            }
+
+            @Override
             public void fault(LinkFault fault) {
                 link.fault(fault);
             }

@@ -30,6 +30,11 @@ public abstract class ForwardingLinkListener implements LinkListener {
     }
 
     @Override
+    public void onSecured() {
+        inner.onSecured();
+    }
+
+    @Override
     public void onData(byte[] data, InetSocketAddress from) {
         inner.onData(data, from);
     }

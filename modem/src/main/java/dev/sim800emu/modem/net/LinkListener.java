@@ -22,6 +22,10 @@ public interface LinkListener {
         onConnectFailed(reason);
     }
 
+    /** The handshake {@link NetLink#startTls} began has succeeded: the link is secured from now on. */
+    default void onSecured() {
+    }
+
     /** Bytes from the peer; for UDP one datagram, with its sender. */
     void onData(byte[] data, InetSocketAddress from);
 

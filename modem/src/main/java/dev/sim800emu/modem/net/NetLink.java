@@ -14,6 +14,15 @@ public interface NetLink {
     /** Closes the link: gracefully (FIN after queued data) or, when {@code abort}, at once (RST). */
     void close(boolean abort);
 
+    /**
+     * Starts TLS on this open TCP link, as a client after an upgrade command (explicit FTPS's
+     * {@code AUTH TLS}): bytes sent from now on go inside TLS. The outcome arrives as
+     * {@link LinkListener#onSecured()} or {@link LinkListener#onTlsFailed}.
+     */
+    default void startTls(LinkRequest.Tls tls) {
+        throw new UnsupportedOperationException("this link cannot start TLS");
+    }
+
     /** Stops or resumes reading from the socket, so that a slow reader back-pressures the peer. */
     void setReading(boolean reading);
 

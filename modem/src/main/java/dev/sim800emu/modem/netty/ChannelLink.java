@@ -219,6 +219,8 @@ abstract class ChannelLink extends ChannelInboundHandlerAdapter implements NetLi
             listener.onAcked(a.total());
         } else if (event instanceof LinkEvent.Connected) {
             listener.onConnected();
+        } else if (event instanceof LinkEvent.Secured) {
+            listener.onSecured();
         } else if (event instanceof LinkEvent.Failed f) {
             finish();
             listener.onConnectFailed(f.reason());

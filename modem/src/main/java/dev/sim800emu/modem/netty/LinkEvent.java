@@ -14,6 +14,10 @@ sealed interface LinkEvent {
     record TlsFailed(boolean alert, String reason) implements LinkEvent {
     }
 
+    /** TLS started on an open link ({@link dev.sim800emu.modem.net.NetLink#startTls}) is up. */
+    record Secured() implements LinkEvent {
+    }
+
     record Data(byte[] data, InetSocketAddress from) implements LinkEvent {
     }
 

@@ -164,25 +164,35 @@ public final class NettyNetwork implements Network, AutoCloseable {
         }
         channels.add(f.channel());
         link.start(f);
+        link.upgradable(later -> sslHandler(f.channel(), tlsContext(later), later, remote, timeout));
         return link;
     }
 
     /** The TLS handler below the link: SNI from the host name the host gave, the policy's versions. */
     private ChannelInitializer<Channel> tlsPipeline(TcpLink link, LinkRequest.Tls secure, InetSocketAddress remote,
                                                     int timeoutMillis) {
-        if (tls == null) {
-            tls = TlsPolicy.chip();
-        }
-        SslContext context = tls.context(secure.trustedCertificate());
+        SslContext context = tlsContext(secure);
         return new ChannelInitializer<>() {
             @Override
             protected void initChannel(Channel ch) {
-                String peer = secure.serverName() != null ? secure.serverName() : remote.getAddress().getHostAddress();
-                SslHandler ssl = context.newHandler(ch.alloc(), peer, remote.getPort());
-                ssl.setHandshakeTimeoutMillis(timeoutMillis);
-                ch.pipeline().addLast(ssl, link);
+                ch.pipeline().addLast(sslHandler(ch, context, secure, remote, timeoutMillis), link);
             }
         };
+    }
+
+    private SslContext tlsContext(LinkRequest.Tls secure) {
+        if (tls == null) {
+            tls = TlsPolicy.chip();
+        }
+        return tls.context(secure.trustedCertificate());
+    }
+
+    private static SslHandler sslHandler(Channel ch, SslContext context, LinkRequest.Tls secure,
+                                         InetSocketAddress remote, int timeoutMillis) {
+        String peer = secure.serverName() != null ? secure.serverName() : remote.getAddress().getHostAddress();
+        SslHandler ssl = context.newHandler(ch.alloc(), peer, remote.getPort());
+        ssl.setHandshakeTimeoutMillis(timeoutMillis);
+        return ssl;
     }
 
     private void keepAlive(Bootstrap b, LinkRequest.KeepAlive ka) {

@@ -60,6 +60,10 @@ final class TcpLink extends ChannelLink {
 
     /** A TLS handler sits below this one: the link opens when its handshake is done. */
     private final boolean tls;
+    /** Makes the TLS handler {@link #startTls} puts below this one; null where TLS is not offered. */
+    private java.util.function.Function<dev.sim800emu.modem.net.LinkRequest.Tls, io.netty.handler.ssl.SslHandler> upgrade;
+    /** {@link #startTls} was called: the handshake's end secures an open link rather than opening it. */
+    private boolean upgrading;
 
     TcpLink(LinkListener listener, BooleanSupplier networkClosed, boolean kernelAcks, Shaping shaping) {
         this(listener, networkClosed, kernelAcks, shaping, false);
@@ -74,6 +78,28 @@ final class TcpLink extends ChannelLink {
     @Override
     protected boolean secured() {
         return tls;
+    }
+
+    /** Lets {@link #startTls} work, with handlers from {@code factory} (the network's TLS policy). */
+    void upgradable(java.util.function.Function<dev.sim800emu.modem.net.LinkRequest.Tls, io.netty.handler.ssl.SslHandler> factory) {
+        this.upgrade = factory;
+    }
+
+    /**
+     * The TLS handler goes first in the pipeline, below this link; added to an active channel it
+     * starts the client handshake at once. Everything the engine sent before has been written to
+     * the channel already, so it stays in the clear, as the upgrade wants.
+     */
+    @Override
+    public void startTls(dev.sim800emu.modem.net.LinkRequest.Tls secure) {
+        if (upgrade == null) {
+            throw new UnsupportedOperationException("no TLS on this link");
+        }
+        if (closedByEngine || upgrading || !channel.isActive()) {
+            return;
+        }
+        upgrading = true;
+        channel.pipeline().addFirst(upgrade.apply(secure));
     }
 
     // ---------------------------------------------------------------- engine → network
@@ -217,7 +243,9 @@ final class TcpLink extends ChannelLink {
      */
     private void handshakeDone(ChannelHandlerContext ctx, SslHandshakeCompletionEvent done) {
         if (done.isSuccess()) {
-            if (live()) {
+            if (live() && upgrading) {
+                toEngine(new LinkEvent.Secured());
+            } else if (live()) {
                 connected();
             }
             return;

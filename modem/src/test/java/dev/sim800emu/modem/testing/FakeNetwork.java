@@ -135,6 +135,27 @@ public final class FakeNetwork implements Network {
             listener.onConnected();
         }
 
+        /** What {@link #startTls} asked for (explicit FTPS's AUTH TLS), or null. */
+        public LinkRequest.Tls startedTls;
+
+        @Override
+        public void startTls(LinkRequest.Tls tls) {
+            if (startedTls != null) {
+                throw new IllegalStateException("TLS started twice");
+            }
+            startedTls = tls;
+        }
+
+        /** The handshake {@link #startTls} began succeeds. */
+        public void secure() {
+            listener.onSecured();
+        }
+
+        /** The TLS handshake fails: a fatal alert from the server, or a failure on this side. */
+        public void tlsFail(boolean alert) {
+            listener.onTlsFailed(alert, alert ? "Received fatal alert: protocol_version" : "handshake failed");
+        }
+
         public void refuse() {
             listener.onConnectFailed("refused");
         }

@@ -22,6 +22,13 @@ final class FtpCode {
     static final int OPERATE = 77;
     static final int UPLOAD = 78;
     static final int DOWNLOAD = 79;
+    /** FTPS (SSL application note §2.3): the TLS handshake failed on this side (a certificate not trusted, no answer). */
+    static final int SSL_CHANNEL = 80;
+    /** FTPS: the server ended the handshake with a fatal alert (a version it will not speak). */
+    static final int SSL_ALERT = 81;
+    static final int AUTH = 82;
+    static final int PBSZ = 83;
+    static final int PROT = 84;
     static final int QUIT = 86;
 
     private FtpCode() {

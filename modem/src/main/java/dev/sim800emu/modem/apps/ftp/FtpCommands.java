@@ -5,8 +5,8 @@ import dev.sim800emu.modem.at.Result;
 
 /**
  * The FTP commands (manual chapter 12). Every test form answers a bare OK, as the manual prints
- * them. The extended transfers (FTPEXTPUT, FTPEXTGET, FTPGETTOFS, FTPPUTFRMFS, FTPFILEPUT) are not
- * offered: they need the file system.
+ * them. Of the extended transfers, FTPGETTOFS and FTPPUTFRMFS (the drive) are offered; FTPEXTPUT,
+ * FTPEXTGET and FTPFILEPUT are not (docs/commands.md).
  */
 public final class FtpCommands {
     private FtpCommands() {
@@ -14,6 +14,9 @@ public final class FtpCommands {
 
     public static void register(CommandTable.Section<?, FtpService> t) {
         for (FtpParam p : FtpParam.values()) {
+            if (!p.common()) {
+                continue;
+            }
             t.command(p.command()).test((String) null)
                     .read((s, c, a) -> {
                         c.out().info(p.command() + ": " + p.shown(s.get(p)));
@@ -24,6 +27,17 @@ public final class FtpCommands {
                         return Result.OK;
                     });
         }
+        // Release 13 has no SSL (as AT+CIPSSL): every form is ERROR there.
+        t.command("+FTPSSL")
+                .test((s, c, a) -> s.sslFirmware() ? info(c, "+FTPSSL: (0-2)") : Result.ERROR)
+                .read((s, c, a) -> s.sslFirmware() ? info(c, "+FTPSSL: " + s.get(FtpParam.SSL)) : Result.ERROR)
+                .write((s, c, a) -> {
+                    if (!s.sslFirmware()) {
+                        return Result.ERROR;
+                    }
+                    s.set(FtpParam.SSL, FtpParam.SSL.parse(a));
+                    return Result.OK;
+                });
         t.command("+FTPGET").test((String) null)
                 .write((s, c, a) -> transfer(s, c, a, FtpOperation.GET));
         t.command("+FTPLIST").test((String) null)
@@ -36,6 +50,26 @@ public final class FtpCommands {
                         return s.start(FtpOperation.PUT);
                     }
                     return s.write(c, a.expectCount(2, 2).integer(1, 0, FtpService.PUT_MAX));
+                });
+        t.command("+FTPGETTOFS").test((String) null)
+                .read((s, c, a) -> {
+                    c.out().info(s.driveStatus(FtpOperation.GETTOFS));
+                    return Result.OK;
+                })
+                .write((s, c, a) -> {
+                    a.expectCount(2, 4).integer(0, 0, 0); // 1, the SD card, is absent
+                    reconnects(a, 2);
+                    return s.getToDrive(a.string(1, 64));
+                });
+        t.command("+FTPPUTFRMFS").test((String) null)
+                .read((s, c, a) -> {
+                    c.out().info(s.driveStatus(FtpOperation.PUTFRMFS));
+                    return Result.OK;
+                })
+                .write((s, c, a) -> {
+                    a.expectCount(1, 3);
+                    reconnects(a, 1);
+                    return s.putFromDrive(a.string(0, 128));
                 });
         t.command("+FTPSIZE").test((String) null).exec((s, c, a) -> s.start(FtpOperation.SIZE));
         t.command("+FTPDELE").test((String) null).exec((s, c, a) -> s.start(FtpOperation.DELE));
@@ -55,6 +89,23 @@ public final class FtpCommands {
                     s.save();
                     return Result.OK;
                 });
+    }
+
+    private static Result info(dev.sim800emu.modem.at.CommandContext c, String line) {
+        c.out().info(line);
+        return Result.OK;
+    }
+
+    /**
+     * The optional {@code <num>,<time>} of the drive transfers (0-255 reconnects, 0-60 s apart):
+     * checked, not used — a broken transfer ends with its code at once (docs/commands.md).
+     */
+    private static void reconnects(dev.sim800emu.modem.at.Args a, int from) {
+        if (a.has(from)) {
+            a.expectCount(from + 2, from + 2);
+            a.integer(from, 0, 255);
+            a.integer(from + 1, 0, 60);
+        }
     }
 
     /** FTPGET / FTPLIST: =1 opens the session, =2,<n> reads up to n (1-1460) bytes. */

@@ -13,6 +13,12 @@ public interface FtpHost {
     /** Control and data connections open here as CIPSTART's do: policy, shaping and faults apply. */
     Network network();
 
+    /** False on release 13 firmware, which has no SSL: AT+FTPSSL is ERROR there. */
+    boolean sslFirmware();
+
+    /** The CA certificate TLS links must chain to (AT+SSLSETCERT), or null: no check. */
+    byte[] trustedCertificate();
+
     /** True while SAPBR bearer {@code cid} is open. */
     boolean bearerOpen(int cid);
 

@@ -14,7 +14,11 @@ enum FtpOperation {
     SIZE("+FTPSIZE", FtpStep.SIZE, FtpCode.OPERATE),
     DELE("+FTPDELE", FtpStep.DELE, FtpCode.OPERATE),
     MKD("+FTPMKD", FtpStep.MKD, FtpCode.OPERATE),
-    RMD("+FTPRMD", FtpStep.RMD, FtpCode.OPERATE);
+    RMD("+FTPRMD", FtpStep.RMD, FtpCode.OPERATE),
+    /** A GET into a file on the drive (manual §12.2.24): {@code +FTPGETTOFS: 0,<length>} or {@code <error>}. */
+    GETTOFS("+FTPGETTOFS", FtpStep.RETR, FtpCode.DOWNLOAD),
+    /** A PUT of a file from the drive (manual §12.2.25): {@code +FTPPUTFRMFS: 0,<length>} or {@code <error>}. */
+    PUTFRMFS("+FTPPUTFRMFS", FtpStep.STORE, FtpCode.UPLOAD);
 
     final String urc;
     final FtpStep action;
@@ -31,19 +35,43 @@ enum FtpOperation {
         return action.startsTransfer();
     }
 
+    /** PUT and PUTFRMFS: the data goes to the server. */
+    boolean uploads() {
+        return action == FtpStep.STORE;
+    }
+
+    /** GETTOFS and PUTFRMFS: the other end of the transfer is a file on the drive. */
+    boolean drive() {
+        return this == GETTOFS || this == PUTFRMFS;
+    }
+
+    /** The outcome URC's text after the prefix: {@code 1,<code>}, for the drive's transfers {@code <code>}. */
+    String outcome(int code) {
+        return urc + ": " + (drive() ? "" : "1,") + code;
+    }
+
     /** The directory this operation changes to first: PUTPATH for uploads, GETPATH otherwise. */
     FtpParam path() {
-        return this == PUT ? FtpParam.PUTPATH : FtpParam.GETPATH;
+        return uploads() ? FtpParam.PUTPATH : FtpParam.GETPATH;
     }
 
     /** The file it names: PUTNAME for uploads, GETNAME otherwise. */
     FtpParam file() {
-        return this == PUT ? FtpParam.PUTNAME : FtpParam.GETNAME;
+        return uploads() ? FtpParam.PUTNAME : FtpParam.GETNAME;
     }
 
     /** The dialog for these settings. MKD and RMD name the path itself and change to no directory. */
     List<FtpStep> plan(FtpSettings p) {
-        List<FtpStep> steps = new ArrayList<>(List.of(FtpStep.GREETING, FtpStep.USER, FtpStep.PASS, FtpStep.TYPE));
+        int ssl = p.number(FtpParam.SSL);
+        List<FtpStep> steps = new ArrayList<>(List.of(FtpStep.GREETING));
+        if (ssl == 2) {
+            steps.add(FtpStep.AUTH);
+        }
+        steps.addAll(List.of(FtpStep.USER, FtpStep.PASS));
+        if (ssl != 0) {
+            steps.addAll(List.of(FtpStep.PBSZ, FtpStep.PROT));
+        }
+        steps.add(FtpStep.TYPE);
         if (this != MKD && this != RMD && !p.get(path()).isEmpty()) {
             steps.add(FtpStep.CWD);
         }

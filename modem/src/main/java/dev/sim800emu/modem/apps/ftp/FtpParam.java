@@ -25,7 +25,12 @@ public enum FtpParam {
     GETNAME("", 99),
     GETPATH("", 255),
     PUTNAME("", 99),
-    PUTPATH("", 255);
+    PUTPATH("", 255),
+    /**
+     * AT+FTPSSL (SSL application note §2.1): 0 plain, 1 implicit FTPS, 2 explicit ({@code AUTH TLS}).
+     * Not one of the manual's AT+FTPSCONT lines, and with its own test form: registered apart.
+     */
+    SSL("0", 0, 2);
 
     final String factory;
     private final int min;
@@ -49,6 +54,11 @@ public enum FtpParam {
         this.min = min;
         this.max = max;
         this.choices = choices;
+    }
+
+    /** Listed by AT+FTPSCONT? and registered with the common forms. */
+    boolean common() {
+        return this != SSL;
     }
 
     String command() {

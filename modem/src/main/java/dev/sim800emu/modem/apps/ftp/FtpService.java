@@ -3,6 +3,7 @@ package dev.sim800emu.modem.apps.ftp;
 import dev.sim800emu.modem.at.CommandContext;
 import dev.sim800emu.modem.at.PayloadSink;
 import dev.sim800emu.modem.at.Result;
+import dev.sim800emu.modem.fs.FlashStore;
 import dev.sim800emu.modem.time.ModemClock;
 
 /**
@@ -24,12 +25,16 @@ public final class FtpService {
     private static final int HIGH_WATER = 64 * 1024;
 
     private final FtpHost host;
+    /** The drive AT+FTPGETTOFS saves to and AT+FTPPUTFRMFS sends from. */
+    private final FlashStore store;
     private FtpSettings params = new FtpSettings();
     private FtpSettings saved = new FtpSettings();
     private boolean unsaved;
     private FtpOperation op;
     private FtpSession session;
     private Download download;
+    /** The drive's side of a GETTOFS or PUTFRMFS; null otherwise. */
+    private DriveTransfer drive;
     private boolean putReady;
     private boolean putWaiting;
     /** The host is typing an FTPPUT=2 block. */
@@ -38,8 +43,9 @@ public final class FtpService {
     private ModemClock.Timer watchdog;
     private ModemClock.Timer repeat;
 
-    public FtpService(FtpHost host) {
+    public FtpService(FtpHost host, FlashStore store) {
         this.host = host;
+        this.store = store;
     }
 
     /** Power loss or reset: the session is dropped, the parameters come back from AT+FTPSCONT. */
@@ -47,6 +53,10 @@ public final class FtpService {
         end();
         params = saved.copy();
         unsaved = false;
+    }
+
+    boolean sslFirmware() {
+        return host.sslFirmware();
     }
 
     String get(FtpParam p) {
@@ -77,8 +87,28 @@ public final class FtpService {
         return op == null ? 0 : 1;
     }
 
+    /** FTPGETTOFS=0,<name>: ERROR for a name that cannot be a file in C:\\User\\ftp. */
+    Result getToDrive(String name) {
+        DriveTransfer d = DriveTransfer.download(store, name);
+        return d == null ? Result.ERROR : start(FtpOperation.GETTOFS, d);
+    }
+
+    /** FTPPUTFRMFS=<path>: a missing file ends with 85. */
+    Result putFromDrive(String path) {
+        return start(FtpOperation.PUTFRMFS, DriveTransfer.upload(store, path));
+    }
+
+    /** The read form of FTPGETTOFS / FTPPUTFRMFS: 0 idle, or 1 and the transfer's figures. */
+    String driveStatus(FtpOperation which) {
+        return which.urc + ": " + (op == which && drive != null ? "1," + drive.progress() : "0");
+    }
+
     /** FTPGET=1, FTPPUT=1, FTPSIZE …: OK now, the outcome as the operation's URC. */
     Result start(FtpOperation next) {
+        return start(next, null);
+    }
+
+    private Result start(FtpOperation next, DriveTransfer transfer) {
         if (op != null) {
             urc(next, FtpCode.NOT_ALLOWED);
             return Result.OK;
@@ -87,14 +117,19 @@ public final class FtpService {
             urc(next, FtpCode.NET);
             return Result.OK;
         }
-        boolean namesFile = next == FtpOperation.GET || next == FtpOperation.SIZE || next == FtpOperation.DELE
-                || (next == FtpOperation.PUT && !params.get(FtpParam.PUTOPT).equals("STOU"));
+        if (next.drive() && transfer == null) {
+            urc(next, DriveTransfer.FS_ERROR);
+            return Result.OK;
+        }
+        boolean namesFile = next == FtpOperation.GET || next == FtpOperation.GETTOFS || next == FtpOperation.SIZE
+                || next == FtpOperation.DELE || (next.uploads() && !params.get(FtpParam.PUTOPT).equals("STOU"));
         if (namesFile && params.get(next.file()).isEmpty()) {
             urc(next, FtpCode.TIMEOUT); // the application note's answer to an empty name (§3.13)
             return Result.OK;
         }
         op = next;
-        download = next.transfers() && next != FtpOperation.PUT ? new Download() : null;
+        drive = transfer;
+        download = next.transfers() && !next.uploads() && transfer == null ? new Download() : null;
         session = new FtpSession(host, params.copy(), next, new SessionEvents(next));
         arm();
         session.begin();
@@ -219,8 +254,11 @@ public final class FtpService {
     /** Ends the operation with {@code code} (and the size, for FTPSIZE). */
     private void finish(int code, Long size) {
         FtpOperation done = op;
+        DriveTransfer transfer = drive;
         end();
-        if (size != null) {
+        if (transfer != null && code == FtpCode.DONE) {
+            host.urc(w -> w.text(done.urc + ": 0," + transfer.total()));
+        } else if (size != null) {
             host.urc(w -> w.text(done.urc + ": 1,0," + size));
         } else {
             urc(done, code);
@@ -238,13 +276,33 @@ public final class FtpService {
         op = null;
         session = null;
         download = null;
+        drive = null;
         putReady = false;
         putWaiting = false;
         paused = false;
     }
 
     private void urc(FtpOperation which, int code) {
-        host.urc(w -> w.text(which.urc + ": 1," + code));
+        host.urc(w -> w.text(which.outcome(code)));
+    }
+
+    /** A drive transfer opened: the download's file is made, or the upload's content goes in one piece. */
+    private void toDrive() {
+        if (!drive.open()) {
+            finish(DriveTransfer.FS_ERROR, null);
+            return;
+        }
+        byte[] content = drive.content();
+        if (content != null) {
+            if (params.get(FtpParam.TYPE).equals("A")) {
+                content = content.clone();
+                for (int i = 0; i < content.length; i++) {
+                    content[i] &= 0x7F; // as FTPPUT's blocks in an ASCII session (manual §12.2.3)
+                }
+            }
+            session.upload(content);
+            session.endUpload();
+        }
     }
 
     /** The session's events, ignored once it is no longer the running one. */
@@ -269,7 +327,9 @@ public final class FtpService {
 
         @Override
         public void opened() {
-            if (live() && mine == FtpOperation.PUT) {
+            if (live() && drive != null) {
+                toDrive();
+            } else if (live() && mine == FtpOperation.PUT) {
                 putReady = true;
                 host.urc(w -> w.text("+FTPPUT: 1,1," + PUT_MAX));
             }
@@ -278,6 +338,12 @@ public final class FtpService {
         @Override
         public void data(byte[] bytes) {
             if (!live() || bytes.length == 0) {
+                return;
+            }
+            if (drive != null) {
+                if (!drive.add(bytes)) {
+                    finish(DriveTransfer.FS_ERROR, null);
+                }
                 return;
             }
             download.add(bytes);
@@ -295,8 +361,10 @@ public final class FtpService {
         }
 
         @Override
-        public void acked() {
-            if (live() && putWaiting) {
+        public void acked(long total) {
+            if (live() && drive != null) {
+                drive.acked(total);
+            } else if (live() && putWaiting) {
                 putWaiting = false;
                 putReady = true;
                 host.urc(w -> w.text("+FTPPUT: 1,1," + PUT_MAX));

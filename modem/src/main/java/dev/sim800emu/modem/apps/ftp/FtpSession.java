@@ -9,7 +9,7 @@ import dev.sim800emu.modem.net.ResolveCallback;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,6 +17,12 @@ import java.util.List;
  * dev.sim800emu.modem.net.Network} port, the {@link FtpStep}s of its operation one after another,
  * and for transfers a passive data connection. It ends exactly once: {@link Events#done()} or
  * {@link Events#failed(int)} with the chip's code. Time limits are the service's.
+ *
+ * <p>FTPS (AT+FTPSSL): implicit TLS opens the control connection with TLS; explicit sends
+ * {@code AUTH TLS} and starts TLS on it after the 234. Either way the data connection opens as plain
+ * TCP and starts TLS after the transfer command's 1xx reply, as RFC 4217 clients do — servers take
+ * the data connection's handshake only once they handle that command. Control replies that overtake
+ * the data handshake wait for it.
  */
 final class FtpSession implements LinkListener {
     /** What the session tells the service; all on the modem's thread. */
@@ -29,8 +35,8 @@ final class FtpSession implements LinkListener {
 
         void data(byte[] data);
 
-        /** Everything written so far has been acknowledged by the server. */
-        void acked();
+        /** Everything written so far ({@code total} bytes) has been acknowledged by the server. */
+        void acked(long total);
 
         /** The SIZE reply's number. */
         void size(long size);
@@ -55,6 +61,11 @@ final class FtpSession implements LinkListener {
     private boolean transferReplied;
     private boolean dataClosed;
     private long written;
+    /** TLS for the connections when AT+FTPSSL is 1 or 2; null for plain FTP. */
+    private LinkRequest.Tls tls;
+    /** The data connection's handshake runs: control replies wait in {@link #held}. */
+    private boolean securingData;
+    private final List<FtpReplies.Reply> held = new ArrayList<>();
 
     FtpSession(FtpHost host, FtpSettings params, FtpOperation op, Events events) {
         this.host = host;
@@ -91,13 +102,18 @@ final class FtpSession implements LinkListener {
     }
 
     private void connect(InetAddress address) {
+        int ssl = params.number(FtpParam.SSL);
+        if (ssl != 0) {
+            String server = params.get(FtpParam.SERV);
+            tls = new LinkRequest.Tls(ModemConfig.parseIpv4(server) == null ? server : null, host.trustedCertificate());
+        }
         control = host.network().open(new LinkRequest(Protocol.TCP, address, params.number(FtpParam.PORT), 0,
-                host.connectTimeoutMillis(), null), this);
+                host.connectTimeoutMillis(), null, ssl == 1 ? tls : null), this);
     }
 
     /** Bytes for the server over the data connection (PUT, after {@link Events#opened()}). */
     void upload(byte[] bytes) {
-        if (!over && data != null) {
+        if (!over && data != null && bytes.length > 0) {
             written += bytes.length;
             data.send(bytes);
         }
@@ -124,7 +140,7 @@ final class FtpSession implements LinkListener {
         if (!over) {
             over = true;
             if (control != null && connected) {
-                control.send(line("QUIT"));
+                control.send(FtpLines.line("QUIT"));
                 control.close(false);
             } else if (control != null) {
                 control.close(true);
@@ -146,6 +162,21 @@ final class FtpSession implements LinkListener {
         fail(FtpCode.CONNECT);
     }
 
+    /** 80 for a handshake that failed here, 81 for the server's fatal alert (SSL application note §2.3). */
+    @Override
+    public void onTlsFailed(boolean alert, String reason) {
+        fail(alert ? FtpCode.SSL_ALERT : FtpCode.SSL_CHANNEL);
+    }
+
+    /** AUTH TLS's handshake is done: the login goes inside TLS. */
+    @Override
+    public void onSecured() {
+        if (!over) {
+            events.progress();
+            next();
+        }
+    }
+
     @Override
     public void onData(byte[] bytes, InetSocketAddress from) {
         for (FtpReplies.Reply r : replies.feed(bytes)) {
@@ -153,7 +184,11 @@ final class FtpSession implements LinkListener {
                 return;
             }
             events.progress();
-            reply(r);
+            if (securingData) {
+                held.add(r);
+            } else {
+                reply(r);
+            }
         }
     }
 
@@ -174,7 +209,10 @@ final class FtpSession implements LinkListener {
     private void reply(FtpReplies.Reply r) {
         FtpStep s = current();
         if (r.code() / 100 == 1) {
-            if (s.startsTransfer()) {
+            if (s.startsTransfer() && tls != null && data != null && !dataClosed) {
+                securingData = true;
+                data.startTls(tls);
+            } else if (s.startsTransfer()) {
                 step++;
                 events.opened();
             }
@@ -185,12 +223,16 @@ final class FtpSession implements LinkListener {
             return;
         }
         switch (s) {
+            case AUTH -> {
+                control.startTls(tls);
+                return; // the login goes when the handshake is done (onSecured)
+            }
             case USER -> loggedIn = r.code() == 230;
             case PASV -> {
                 openData(r.text());
                 return; // the next command goes when the data connection is up
             }
-            case SIZE -> events.size(number(r.text()));
+            case SIZE -> events.size(FtpLines.number(r.text()));
             case TRANSFER -> {
                 transferReplied = true;
                 maybeComplete();
@@ -216,21 +258,7 @@ final class FtpSession implements LinkListener {
             fail(FtpCode.ACTIVE);
             return;
         }
-        control.send(line(command(s)));
-    }
-
-    private String command(FtpStep s) {
-        return switch (s) {
-            case USER -> "USER " + (params.get(FtpParam.UN).isEmpty() ? "anonymous" : params.get(FtpParam.UN));
-            case PASS -> "PASS " + params.get(FtpParam.PW);
-            case TYPE -> "TYPE " + params.get(FtpParam.TYPE);
-            case CWD -> "CWD " + params.get(op.path());
-            case REST -> "REST " + params.get(FtpParam.REST);
-            case STORE -> params.get(FtpParam.PUTOPT).equals("STOU") ? "STOU" : params.get(FtpParam.PUTOPT) + " " + params.get(op.file());
-            case RETR, SIZE, DELE -> s.verb + " " + params.get(op.file());
-            case MKD, RMD -> s.verb + " " + params.get(FtpParam.GETPATH);
-            default -> s.verb;
-        };
+        control.send(FtpLines.line(FtpLines.command(s, params, op)));
     }
 
     // ------------------------------------------------------------------ the data connection
@@ -258,8 +286,31 @@ final class FtpSession implements LinkListener {
                     }
 
                     @Override
+                    public void onTlsFailed(boolean alert, String reason) {
+                        data = null;
+                        fail(alert ? FtpCode.SSL_ALERT : FtpCode.SSL_CHANNEL);
+                    }
+
+                    @Override
+                    public void onSecured() {
+                        if (!over) {
+                            securingData = false;
+                            events.progress();
+                            step++;
+                            events.opened();
+                            List<FtpReplies.Reply> waiting = new ArrayList<>(held);
+                            held.clear();
+                            for (FtpReplies.Reply r : waiting) {
+                                if (!over) {
+                                    reply(r);
+                                }
+                            }
+                        }
+                    }
+
+                    @Override
                     public void onData(byte[] bytes, InetSocketAddress from) {
-                        if (!over && op != FtpOperation.PUT) {
+                        if (!over && !op.uploads()) {
                             events.progress();
                             events.data(bytes);
                         }
@@ -267,9 +318,9 @@ final class FtpSession implements LinkListener {
 
                     @Override
                     public void onAcked(long totalAcked) {
-                        if (!over && op == FtpOperation.PUT && totalAcked >= written) {
+                        if (!over && op.uploads() && (totalAcked >= written || op.drive())) {
                             events.progress();
-                            events.acked();
+                            events.acked(totalAcked);
                         }
                     }
 
@@ -294,7 +345,7 @@ final class FtpSession implements LinkListener {
     private void finish() {
         if (!over) {
             over = true;
-            control.send(line("QUIT"));
+            control.send(FtpLines.line("QUIT"));
             control.close(false);
             closeData();
             events.done();
@@ -317,19 +368,6 @@ final class FtpSession implements LinkListener {
             dataClosed = true;
             data.close(true);
         }
-    }
-
-    private static byte[] line(String command) {
-        return (command + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
-    }
-
-    private static long number(String text) {
-        String digits = text.strip();
-        int end = 0;
-        while (end < digits.length() && end < 18 && Character.isDigit(digits.charAt(end))) {
-            end++;
-        }
-        return end == 0 ? 0 : Long.parseLong(digits.substring(0, end));
     }
 
     private static InetAddress address(byte[] literal) {

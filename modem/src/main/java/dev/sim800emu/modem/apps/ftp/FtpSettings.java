@@ -33,7 +33,7 @@ final class FtpSettings {
 
     /** {@code +FTPSERV: "x"} … in the manual's order (AT+FTPSCONT?). */
     String[] lines() {
-        return values.entrySet().stream()
+        return values.entrySet().stream().filter(e -> e.getKey().common())
                 .map(e -> e.getKey().command() + ": " + e.getKey().shown(e.getValue()))
                 .toArray(String[]::new);
     }

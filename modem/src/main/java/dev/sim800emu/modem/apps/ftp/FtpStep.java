@@ -10,9 +10,14 @@ import java.util.Set;
  */
 enum FtpStep {
     GREETING(null, Set.of(220), FtpCode.SERVER),
+    /** Explicit FTPS (FTPSSL=2): {@code AUTH TLS}, then the handshake on the control connection. */
+    AUTH("AUTH", Set.of(234), FtpCode.AUTH),
     /** 230 here logs in without a password: PASS is skipped. */
     USER("USER", Set.of(230, 331), FtpCode.USER),
     PASS("PASS", Set.of(230, 202), FtpCode.PASSWORD),
+    /** FTPS (RFC 4217): {@code PBSZ 0}, then {@code PROT P}, so that the data connections are TLS too. */
+    PBSZ("PBSZ", Set.of(200), FtpCode.PBSZ),
+    PROT("PROT", Set.of(200), FtpCode.PROT),
     TYPE("TYPE", Set.of(200), FtpCode.TYPE),
     /** Only when the path is not empty; a missing directory is an operate error. */
     CWD("CWD", Set.of(250, 200), FtpCode.OPERATE),
