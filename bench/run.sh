@@ -16,7 +16,8 @@ JMH_ARGS=${JMH_ARGS:-"-f 2 -wi 2 -w 2s -i 3 -r 2s"}
 MODEMS=${MODEMS:-10000}
 
 build_cmd="mvn -B -q ${MVN_ARGS:-} -DskipTests package -pl bench,cli -am"
-jmh_cmd="$JAVA -jar $JAR $JMH_ARGS -e FreshModemBenchmark,RecordingOverheadBenchmark -rf json -rff $OUT/jmh.json"
+jmh_cmd="$JAVA -jar $JAR $JMH_ARGS -e FreshModemBenchmark,RecordingOverheadBenchmark,EngineCommandBenchmark -rf json -rff $OUT/jmh.json"
+engine_cmd="$JAVA -jar $JAR EngineCommandBenchmark -prof gc -rf json -rff $OUT/engine.json"
 shaping_cmd="$JAVA -cp $JAR dev.sim800emu.bench.LinkShapingAccuracy 4"
 footprint_cmd="$JAVA -Xms1g -Xmx1g -XX:+UseSerialGC -cp $JAR dev.sim800emu.bench.IdleModemFootprint $MODEMS"
 
@@ -38,6 +39,9 @@ read -r busy1 steal1 <<<"$(cpu_ticks)"; own1=$(own_ticks); t1=$(date +%s.%N)
 contention="$busy0 $busy1 $steal0 $steal1 $own0 $own1 $t0 $t1 $(getconf CLK_TCK) $(nproc)"
 echo "$contention" > "$OUT/cpu.txt"
 
+echo "== engine alone, allocation per command: $engine_cmd"
+timeout 300 $engine_cmd | tee "$OUT/engine.log"
+
 echo "== footprint: $footprint_cmd"
 timeout 300 $footprint_cmd | tee "$OUT/footprint.txt"
 
@@ -54,6 +58,7 @@ if [ -n "$changed" ]; then
 fi
 python3 bench/report.py \
     --jmh-json "$OUT/jmh.json" --jmh-log "$OUT/jmh.log" --footprint "$OUT/footprint.txt" \
+    --engine-json "$OUT/engine.json" --engine-cmd "$engine_cmd" \
     --date "$(date -u)" \
     --cpus "$(nproc)" \
     --cpu "$(grep -m1 '^model name' /proc/cpuinfo | sed 's/^[^:]*: *//')" \

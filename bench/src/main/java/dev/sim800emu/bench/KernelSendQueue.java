@@ -31,7 +31,12 @@ final class KernelSendQueue {
     private final int[] out = new int[1];
 
     KernelSendQueue(SocketChannel channel) {
-        this.fd = fdOf(channel);
+        this(fdOf(channel));
+    }
+
+    /** For a socket known by its descriptor (a Netty epoll channel's {@code fd().intValue()}). */
+    KernelSendQueue(int fd) {
+        this.fd = fd;
     }
 
     /** Bytes written and not yet acknowledged by the peer. */

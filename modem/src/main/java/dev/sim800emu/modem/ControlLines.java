@@ -77,6 +77,10 @@ final class ControlLines {
         boolean dcd = p.get(Setting.AMP_C) == 0 || tcpip.carrier();
         // With AT+IFC=x,2 CTS is the modem's "input ready" (type-ahead, a backed-up transparent uplink).
         boolean cts = p.get(Setting.IFC_DTE) != 2 || inputReady;
+        LineState last = published;
+        if (last.dcd() == dcd && last.ri() == ring && last.cts() == cts && last.dsr()) {
+            return last; // unchanged, the common case: every settle asks, so nothing is allocated
+        }
         return new LineState(dcd, ring, cts, true);
     }
 

@@ -14,7 +14,6 @@ import dev.sim800emu.modem.time.ModemClock;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * The engine's clock and network, wrapped so that every timer that fires and every network
@@ -24,14 +23,49 @@ import java.util.function.Consumer;
  *
  * <p>Both wrappers start from the forwarding bases, so a method added to the port or to
  * {@link LinkListener} later passes through rather than falling to a default.
+ *
+ * <p>The frequent link callbacks (data, acknowledgements) go through the door as
+ * {@link Door#enter}/{@link Door#leave} around the call rather than as a Runnable, so that a busy
+ * link allocates nothing per event.
  */
 final class EntryPorts {
 
     private EntryPorts() {
     }
 
+    /** The engine's door: everything between enter and the matching leave is one entry point. */
+    interface Door {
+        void enter();
+
+        void leave();
+
+        default void accept(Runnable action) {
+            enter();
+            try {
+                action.run();
+            } finally {
+                leave();
+            }
+        }
+    }
+
+    /** The door into {@code engine}: its entry and settling ({@link ModemEngine#enter}, leave). */
+    static Door door(ModemEngine engine) {
+        return new Door() {
+            @Override
+            public void enter() {
+                engine.enter();
+            }
+
+            @Override
+            public void leave() {
+                engine.leave();
+            }
+        };
+    }
+
     /** {@code clock} whose timers run through {@code door}. */
-    static ModemClock clock(ModemClock clock, Consumer<Runnable> door) {
+    static ModemClock clock(ModemClock clock, Door door) {
         return new ModemClock() {
             @Override
             public long nowMillis() {
@@ -46,7 +80,7 @@ final class EntryPorts {
     }
 
     /** {@code network} whose listeners and callbacks run through {@code door}. */
-    static Network network(Network network, Consumer<Runnable> door) {
+    static Network network(Network network, Door door) {
         return new ForwardingNetwork(network) {
             @Override
             public NetLink open(LinkRequest request, LinkListener listener) {
@@ -82,7 +116,7 @@ final class EntryPorts {
         };
     }
 
-    private static LinkListener link(LinkListener l, Consumer<Runnable> door) {
+    private static LinkListener link(LinkListener l, Door door) {
         return new ForwardingLinkListener(l) {
             @Override
             public void onConnected() {
@@ -101,12 +135,22 @@ final class EntryPorts {
 
             @Override
             public void onData(byte[] data, InetSocketAddress from) {
-                door.accept(() -> l.onData(data, from));
+                door.enter();
+                try {
+                    l.onData(data, from);
+                } finally {
+                    door.leave();
+                }
             }
 
             @Override
             public void onAcked(long totalAcked) {
-                door.accept(() -> l.onAcked(totalAcked));
+                door.enter();
+                try {
+                    l.onAcked(totalAcked);
+                } finally {
+                    door.leave();
+                }
             }
 
             @Override
@@ -116,7 +160,7 @@ final class EntryPorts {
         };
     }
 
-    private static ServerListener server(ServerListener l, Consumer<Runnable> door) {
+    private static ServerListener server(ServerListener l, Door door) {
         return new ServerListener() {
             @Override
             public void onListening() {

@@ -39,6 +39,15 @@ final class Inbox {
         return b;
     }
 
+    /** Moves {@code len} bytes (at most {@link #size}) into {@code dst}. */
+    void take(byte[] dst, int off, int len) {
+        System.arraycopy(buf, head, dst, off, len);
+        head += len;
+        if (head == tail) {
+            clear();
+        }
+    }
+
     int peek() {
         return buf[head] & 0xFF;
     }

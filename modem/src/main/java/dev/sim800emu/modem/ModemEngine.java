@@ -1,10 +1,8 @@
 package dev.sim800emu.modem;
 
 import dev.sim800emu.modem.at.ByteSink;
-import dev.sim800emu.modem.at.CommandLineFramer;
 import dev.sim800emu.modem.at.CommandTable;
 import dev.sim800emu.modem.at.LineExecutor;
-import dev.sim800emu.modem.at.PayloadSink;
 import dev.sim800emu.modem.at.ResponseWriter;
 import dev.sim800emu.modem.command.BasicCommands;
 import dev.sim800emu.modem.command.BasicHost;
@@ -99,9 +97,9 @@ public final class ModemEngine {
     public ModemEngine(ModemConfig config, ModemClock clock, Network network) {
         this.config = config;
         this.clock = clock;
-        this.timers = EntryPorts.clock(clock, this::run);
-        // Network callbacks are entry points too: they come in through the same door as timers.
-        this.network = EntryPorts.network(network, this::run);
+        // Timers and network callbacks are entry points: they come in through the engine's one door.
+        this.timers = EntryPorts.clock(clock, EntryPorts.door(this));
+        this.network = EntryPorts.network(network, EntryPorts.door(this));
         this.radio = new Radio(config);
         this.rtc = new ModemRtc(config.wallClock());
         this.tcpip = new TcpIpStack(new StackHost(this));
@@ -316,7 +314,12 @@ public final class ModemEngine {
 
     /** A command went pending: what it printed (a prompt) goes to the host at once. */
     private void lineSuspended() {
-        run(() -> output.flush());
+        enter(); // not run(lambda): nothing allocated per CIPSEND prompt
+        try {
+            output.flush();
+        } finally {
+            leave();
+        }
     }
 
     /** Runs {@code action} once the current line's final result has been printed (reboot, power down). */

@@ -5,6 +5,7 @@ import dev.sim800emu.modem.at.CommandLineFramer;
 import dev.sim800emu.modem.at.LineExecutor;
 import dev.sim800emu.modem.at.PayloadSink;
 import dev.sim800emu.modem.settings.Setting;
+import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +29,11 @@ final class SerialInput {
     private final Inbox inbox = new Inbox();
     private boolean pumping;
     private PayloadSink payload;
+    /** A Ctrl-Z payload as typed; null for a fixed-length one. */
     private ByteSink payloadBuf;
+    /** A fixed-length payload is copied straight into the array handed to its sink. */
+    private byte[] fixedPayload;
+    private int fixedFilled;
     /** The CIPSEND line ended with CR and its LF has not arrived yet: an LF first is not payload. */
     private boolean payloadSkipLf;
     /** The serial line is in transparent data mode: no echo, no commands. */
@@ -92,12 +97,22 @@ final class SerialInput {
      * application's HTTPDATA): an entry point of its own, settled on the way out.
      */
     void beginPayloadFromHost(PayloadSink sink) {
-        modem.run(() -> beginPayload(sink));
+        modem.enter(); // not modem.run(lambda): a CIPSEND loop allocates nothing here
+        try {
+            beginPayload(sink);
+        } finally {
+            modem.leave();
+        }
     }
 
     /** Ends the payload now with what has arrived (CIPATS, HTTPDATA's time limit); settle feeds on. */
     void flushPayloadFromHost() {
-        modem.run(() -> flushPayload());
+        modem.enter();
+        try {
+            flushPayload();
+        } finally {
+            modem.leave();
+        }
     }
 
     /** Feeds waiting input to whatever takes it now, until it is gone or has to wait. */
@@ -168,7 +183,12 @@ final class SerialInput {
 
     void beginPayload(PayloadSink sink) {
         payload = sink;
-        payloadBuf = new ByteSink(sink.fixedLength() > 0 ? sink.fixedLength() : 64);
+        if (sink.fixedLength() > 0) {
+            fixedPayload = new byte[sink.fixedLength()];
+            fixedFilled = 0;
+        } else {
+            payloadBuf = new ByteSink(64);
+        }
         // An LF right after the command's CR belongs to the command line, not to the payload,
         // whether it came in the same read or arrives later.
         payloadSkipLf = framer.justEndedWithCr();
@@ -184,6 +204,10 @@ final class SerialInput {
     }
 
     private void feedPayload() {
+        if (fixedPayload != null) {
+            feedFixedPayload();
+            return;
+        }
         PayloadSink sink = payload;
         int fixed = sink.fixedLength();
         while (inbox.size() > 0 && payload == sink) {
@@ -225,8 +249,39 @@ final class SerialInput {
         }
     }
 
+    /**
+     * A fixed-length payload has no special bytes: whole runs of the inbox are copied at once into
+     * the array the sink gets, echoed (ATE1) as one run. Only Ctrl-Z payloads (SMS) reply per byte.
+     */
+    private void feedFixedPayload() {
+        if (payloadSkipLf) {
+            payloadSkipLf = false;
+            if (inbox.peek() == '\n') {
+                inbox.take();
+                if (inbox.size() == 0) {
+                    return;
+                }
+            }
+        }
+        byte[] into = fixedPayload;
+        int n = Math.min(inbox.size(), into.length - fixedFilled);
+        inbox.take(into, fixedFilled, n);
+        if (echoOn()) {
+            echo.write(into, fixedFilled, n);
+        }
+        fixedFilled += n;
+        if (fixedFilled == into.length) {
+            endPayload(payload);
+        }
+    }
+
     private void endPayload(PayloadSink sink) {
-        byte[] data = payloadBuf.drain();
+        byte[] data;
+        if (fixedPayload != null) {
+            data = fixedFilled == fixedPayload.length ? fixedPayload : Arrays.copyOf(fixedPayload, fixedFilled);
+        } else {
+            data = payloadBuf.drain();
+        }
         dropPayload();
         sink.onPayload(data);
     }
@@ -234,6 +289,8 @@ final class SerialInput {
     private void dropPayload() {
         payload = null;
         payloadBuf = null;
+        fixedPayload = null;
+        fixedFilled = 0;
     }
 
     // ------------------------------------------------------------------ data mode

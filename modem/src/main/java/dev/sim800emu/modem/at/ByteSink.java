@@ -38,6 +38,20 @@ public final class ByteSink {
         }
     }
 
+    /** The buffer itself, valid up to {@link #size} until the next write: for a copy-free read. */
+    public byte[] array() {
+        return bytes;
+    }
+
+    /** Drops the first {@code n} bytes; the rest moves to the front (an emptied large buffer shrinks, as in drain). */
+    public void discard(int n) {
+        System.arraycopy(bytes, n, bytes, 0, size - n);
+        size -= n;
+        if (size == 0 && bytes.length > 4096) {
+            bytes = EMPTY;
+        }
+    }
+
     public int size() {
         return size;
     }

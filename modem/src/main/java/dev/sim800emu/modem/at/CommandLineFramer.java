@@ -83,7 +83,9 @@ public final class CommandLineFramer {
             if (overflow) {
                 return Event.OVERLONG;
             }
-            lastLine = new String(line, 0, length);
+            if (!sameAsLastLine()) {
+                lastLine = new String(line, 0, length);
+            }
             return Event.LINE;
         }
         if (b == backspaceChar.getAsInt()) {
@@ -104,6 +106,22 @@ public final class CommandLineFramer {
             overflow = true;
         }
         return Event.NONE;
+    }
+
+    /**
+     * Whether the line just typed is the one before: a host repeats the same few lines (a
+     * CIPSEND loop), and the same String then lets the executor reuse its parse.
+     */
+    private boolean sameAsLastLine() {
+        if (lastLine.length() != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (lastLine.charAt(i) != line[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True between lines: no part of a command line has been typed. */

@@ -25,6 +25,13 @@ public final class LineExecutor<M> implements CommandContext {
     private final Runnable onSuspend;
 
     private List<Invocation> commands = List.of();
+    /**
+     * The last line parsed, its commands and their arguments (parsed when first needed): a host
+     * that repeats a line (a CIPSEND loop) costs no parsing. Invocations and Args are immutable.
+     */
+    private String parsedLine;
+    private List<Invocation> parsedCommands;
+    private Args[] parsedArgs;
     private int next;
     private boolean lastWasOk;
     private boolean running;
@@ -57,15 +64,18 @@ public final class LineExecutor<M> implements CommandContext {
 
     /** Parses and runs a command line (the text after "AT"). */
     public void execute(String line) {
-        List<Invocation> parsed;
-        try {
-            parsed = CommandLineParser.parse(line);
-        } catch (BadParameterException e) {
-            out.error(-1);
-            onLineDone.run();
-            return;
+        if (!line.equals(parsedLine)) {
+            try {
+                parsedCommands = CommandLineParser.parse(line);
+            } catch (BadParameterException e) {
+                out.error(-1);
+                onLineDone.run();
+                return;
+            }
+            parsedLine = line;
+            parsedArgs = new Args[parsedCommands.size()];
         }
-        commands = parsed;
+        commands = parsedCommands;
         next = 0;
         lastWasOk = true; // a bare "AT" answers OK
         running = true;
@@ -108,8 +118,8 @@ public final class LineExecutor<M> implements CommandContext {
                 finish(lastWasOk ? ResultCode.OK : null);
                 return;
             }
-            Invocation inv = commands.get(next++);
-            Result r = invoke(inv);
+            int index = next++;
+            Result r = invoke(commands.get(index), index);
             if (r instanceof Result.Pending) {
                 suspended = true;
                 onSuspend.run();
@@ -121,7 +131,7 @@ public final class LineExecutor<M> implements CommandContext {
         }
     }
 
-    private Result invoke(Invocation inv) {
+    private Result invoke(Invocation inv, int index) {
         CommandSpec<M> spec = table.find(inv.name());
         if (spec == null) {
             // Unknown command: ERROR, or with CMEE the generic 27.007 "unknown" (100).
@@ -132,7 +142,7 @@ public final class LineExecutor<M> implements CommandContext {
             return Result.ERROR;
         }
         try {
-            Result r = h.handle(modem, this, inv.args());
+            Result r = h.handle(modem, this, args(inv, index));
             return r == null ? Result.ERROR : r;
         } catch (BadParameterException e) {
             return Result.ERROR;
@@ -142,6 +152,19 @@ public final class LineExecutor<M> implements CommandContext {
             log.warn("command {} failed", inv, e);
             return Result.ERROR;
         }
+    }
+
+    /** The arguments of command {@code index} of the current line, parsed once per distinct line. */
+    private Args args(Invocation inv, int index) {
+        if (commands != parsedCommands) {
+            return inv.args();
+        }
+        Args a = parsedArgs[index];
+        if (a == null) {
+            a = inv.args();
+            parsedArgs[index] = a;
+        }
+        return a;
     }
 
     /** Prints what a result needs; returns false when the line has ended. */

@@ -17,7 +17,8 @@ public interface PayloadSink {
 
     /**
      * What the modem prints after taking byte {@code b} of the payload (after its echo), or null:
-     * SMS text mode answers each CR with a new prompt.
+     * SMS text mode answers each CR with a new prompt. Asked only of Ctrl-Z payloads
+     * ({@link #fixedLength} -1): a fixed-length payload is taken in runs, not byte by byte.
      */
     default byte[] afterByte(int b) {
         return null;

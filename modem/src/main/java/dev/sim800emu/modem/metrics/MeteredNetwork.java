@@ -58,6 +58,12 @@ public final class MeteredNetwork extends ForwardingNetwork {
             }
 
             @Override
+            public void send(byte[] data, int off, int len) {
+                metrics.uplinkBytes.increment(len);
+                link.send(data, off, len);
+            }
+
+            @Override
             public void sendTo(byte[] data, InetSocketAddress to) {
                 metrics.uplinkBytes.increment(data.length);
                 link.sendTo(data, to);

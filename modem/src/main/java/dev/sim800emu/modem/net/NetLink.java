@@ -6,6 +6,16 @@ public interface NetLink {
     /** Queues bytes for the peer; progress is reported through {@link LinkListener#onAcked}. */
     void send(byte[] data);
 
+    /**
+     * Queues {@code len} bytes of {@code data} from {@code off} for the peer. The caller keeps the
+     * array and may reuse it as soon as this returns: a network that holds bytes copies them (the
+     * default does, into a new array for {@link #send(byte[])}; a socket copies them once, into its
+     * own buffer). The transparent uplink sends this way, without an array per packet.
+     */
+    default void send(byte[] data, int off, int len) {
+        send(java.util.Arrays.copyOfRange(data, off, off + len));
+    }
+
     /** For UDP extended mode: sends one datagram to another destination. */
     default void sendTo(byte[] data, java.net.InetSocketAddress to) {
         send(data);

@@ -7,6 +7,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelException;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;
@@ -106,14 +107,21 @@ final class TcpLink extends ChannelLink {
 
     @Override
     public void send(byte[] data) {
+        send(data, 0, data.length);
+    }
+
+    /** Straight into the socket's buffer (one copy), unless the shaped uplink must hold the bytes. */
+    @Override
+    public void send(byte[] data, int off, int len) {
         if (closedByEngine) {
             return;
         }
         if (uplinkShaped()) {
-            toPeer(new Outgoing(data, null), Shaping.segmentBytes(shaping.upRate()));
+            byte[] held = off == 0 && len == data.length ? data : java.util.Arrays.copyOfRange(data, off, off + len);
+            toPeer(new Outgoing(held, null), Shaping.segmentBytes(shaping.upRate()));
             return;
         }
-        writeNow(data);
+        writeNow(data, off, len);
     }
 
     /** The shaped uplink's release: adjacent pieces in one write; a piece without data is the FIN. */
@@ -126,29 +134,37 @@ final class TcpLink extends ChannelLink {
                 continue;
             }
             if (pending.size() > 0) {
-                writeNow(pending.toByteArray());
+                writeNow(pending.toByteArray(), 0, pending.size());
                 pending.reset();
             }
             closeGracefully();
         }
         if (pending.size() > 0) {
-            writeNow(pending.toByteArray());
+            byte[] all = pending.toByteArray();
+            writeNow(all, 0, all.length);
         }
     }
 
-    private void writeNow(byte[] data) {
+    private void writeNow(byte[] data, int off, int length) {
         if (!channel.isOpen()) {
             return;
         }
-        int length = data.length;
-        ByteBuf buf = channel.alloc().buffer(length).writeBytes(data);
+        ByteBuf buf = channel.alloc().buffer(length).writeBytes(data, off, length);
         // A failed write needs no handling here: the channel is failing and will report onClosed.
-        channel.writeAndFlush(buf).addListener(f -> {
-            if (f.isSuccess()) {
-                written += length;
-                queuePoll();
-            }
-        });
+        ChannelFuture f = channel.writeAndFlush(buf);
+        if (f.isDone()) {
+            // The usual case: the socket took it at once; no listener to allocate.
+            writeCompleted(f, length);
+        } else {
+            f.addListener(done -> writeCompleted(done, length));
+        }
+    }
+
+    private void writeCompleted(io.netty.util.concurrent.Future<?> f, int length) {
+        if (f.isSuccess()) {
+            written += length;
+            queuePoll();
+        }
     }
 
     @Override
@@ -287,12 +303,21 @@ final class TcpLink extends ChannelLink {
     private void queuePoll() {
         if (!pollQueued) {
             pollQueued = true;
-            channel.eventLoop().execute(() -> {
-                pollQueued = false;
-                pollAcks();
-            });
+            channel.eventLoop().execute(queuedPoll);
         }
     }
+
+    /** The poll after a completed write, as a task: one object per link, not one per write. */
+    private final Runnable queuedPoll = () -> {
+        pollQueued = false;
+        pollAcks();
+    };
+
+    /** The timer's poll, likewise. */
+    private final Runnable timedPoll = () -> {
+        poll = null;
+        pollAcks();
+    };
 
     private void pollAcks() {
         if (reported >= written || !live() || !channel.isOpen()) {
@@ -311,10 +336,7 @@ final class TcpLink extends ChannelLink {
         }
         report(written - unacked);
         if (reported < written && live() && poll == null) {
-            poll = channel.eventLoop().schedule(() -> {
-                poll = null;
-                pollAcks();
-            }, pollDelayMicros, TimeUnit.MICROSECONDS);
+            poll = channel.eventLoop().schedule(timedPoll, pollDelayMicros, TimeUnit.MICROSECONDS);
             // A few quick polls first (fast peers answer within them), then back off.
             if (++quickPolls > QUICK_POLLS) {
                 pollDelayMicros = Math.min(pollDelayMicros * 2, MAX_POLL_MICROS);

@@ -17,7 +17,8 @@ final class SendSession implements PayloadSink {
     private final int generation;
     private final int length;
     ModemClock.Timer atsTimer;
-    private ModemClock.Timer giveUpTimer;
+    /** When this send gives up waiting for its acknowledgement (the {@link Sender}'s watchdog). */
+    long giveUpAt = -1;
     /** The link's byte count at which this send is confirmed; -1 until the payload has gone out. */
     long confirmAt = -1;
 
@@ -58,15 +59,15 @@ final class SendSession implements PayloadSink {
         }
         TcpIpSettings s = ip.settings();
         if (s.get(TcpIpSetting.QSEND) == 1) {
-            finish(Result.text("DATA ACCEPT:" + (ip.multi() ? link.id + "," : "") + data.length));
+            finish(ip.sender.dataAccept(link, data.length));
         } else if (s.get(TcpIpSetting.SPRT) == 2) {
             finish(Result.DONE);
         } else {
             confirmAt = link.txBytes;
             if (link.confirmedBytes >= confirmAt) {
-                finish(Result.text(ip.prefix(link) + "SEND OK"));
+                finish(ip.sender.sendOk(link));
             } else {
-                giveUpTimer = ip.host.clock().schedule(TcpIpStack.SEND_GIVE_UP_MILLIS, this::giveUp);
+                ip.sender.watch(this, TcpIpStack.SEND_GIVE_UP_MILLIS);
             }
         }
     }
@@ -86,7 +87,7 @@ final class SendSession implements PayloadSink {
     /** Called when the link confirms more bytes. */
     void confirmed() {
         if (confirmAt >= 0 && link.confirmedBytes >= confirmAt) {
-            finish(Result.text(ip.prefix(link) + "SEND OK"));
+            finish(ip.sender.sendOk(link));
         }
     }
 
@@ -95,7 +96,7 @@ final class SendSession implements PayloadSink {
     }
 
     /** No acknowledgement in time: SEND FAIL, and the link is dropped with CLOSED. */
-    private void giveUp() {
+    void giveUp() {
         if (ip.sender.running(this)) {
             linkLost();
             if (link.generation == generation && link.state().busy()) {
@@ -115,10 +116,7 @@ final class SendSession implements PayloadSink {
 
     void cancelTimers() {
         cancelAts();
-        if (giveUpTimer != null) {
-            giveUpTimer.cancel();
-            giveUpTimer = null;
-        }
+        giveUpAt = -1;
     }
 
     private void finish(Result r) {

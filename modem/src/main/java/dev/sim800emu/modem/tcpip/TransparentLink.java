@@ -36,6 +36,8 @@ final class TransparentLink {
 
     private final ByteSink uplink = new ByteSink(64);
     private ModemClock.Timer waitTimer;
+    /** When the bytes short of a packet leave (WaitTm after the last byte); -1 when none wait. */
+    private long waitDue = -1;
 
     private long lastByteAt;
     private int heldPluses;
@@ -74,6 +76,16 @@ final class TransparentLink {
         boolean escapeOn = ccfg(3) == 1;
         int end = off + len;
         int i = off;
+        int sendSz = ccfg(2);
+        if (heldPluses == 0 && uplink.isEmpty() && len >= sendSz && link.protocol == dev.sim800emu.modem.net.Protocol.TCP
+                && (!escapeOn || noPlus(data, off, end))) {
+            // A streaming host's read holds whole packets and nothing is buffered ahead of them: the
+            // full packets go from the host's bytes to the socket in one send, without an uplink copy.
+            int full = len - len % sendSz;
+            lastByteAt = now;
+            sendPacket(data, off, full);
+            i = off + full;
+        }
         while (i < end) {
             if (heldPluses == 0) {
                 // Fast path: everything up to the next '+' is payload, copied in one go.
@@ -105,6 +117,15 @@ final class TransparentLink {
             lastByteAt = now;
         }
         packetize();
+    }
+
+    private static boolean noPlus(byte[] data, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (data[k] == '+') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether a '+' arriving now can be part of an escape sequence. */
@@ -145,35 +166,55 @@ final class TransparentLink {
     private void packetize() {
         int sendSz = ccfg(2);
         if (uplink.size() >= sendSz) {
-            byte[] all = uplink.drain();
-            int full = all.length - all.length % sendSz;
+            byte[] all = uplink.array();
+            int full = uplink.size() - uplink.size() % sendSz;
             if (link.protocol == dev.sim800emu.modem.net.Protocol.TCP) {
                 // A TCP stream has no packet boundaries to keep: the full packets go out in one
-                // write (one system call) instead of one per SendSz bytes.
-                sendPacket(full == all.length ? all : java.util.Arrays.copyOf(all, full));
+                // write (one system call) instead of one per SendSz bytes, straight from the buffer.
+                sendPacket(all, 0, full);
             } else {
                 for (int p = 0; p < full; p += sendSz) {
-                    sendPacket(java.util.Arrays.copyOfRange(all, p, p + sendSz));
+                    sendPacket(all, p, sendSz);
                 }
             }
-            uplink.write(all, full, all.length - full);
+            uplink.discard(full);
         }
-        cancel(waitTimer);
-        waitTimer = null;
-        if (!uplink.isEmpty()) {
-            waitTimer = host.clock().schedule(ccfg(1) * 100L, () -> {
-                waitTimer = null;
-                if (!uplink.isEmpty()) {
-                    sendPacket(uplink.drain());
-                }
-            });
+        if (uplink.isEmpty()) {
+            waitDue = -1;
+            return;
+        }
+        // WaitTm counts from the last byte. One timer serves a stream of reads: when it fires early
+        // (more bytes came since it was set) it sets itself again for the rest, rather than being
+        // cancelled and scheduled anew on every read.
+        long wait = ccfg(1) * 100L;
+        waitDue = host.clock().nowMillis() + wait;
+        if (waitTimer == null) {
+            waitTimer = host.clock().schedule(wait, this::waitTimeUp);
         }
     }
 
+    private void waitTimeUp() {
+        waitTimer = null;
+        if (uplink.isEmpty() || waitDue < 0) {
+            return;
+        }
+        long left = waitDue - host.clock().nowMillis();
+        if (left > 0) {
+            waitTimer = host.clock().schedule(left, this::waitTimeUp);
+            return;
+        }
+        waitDue = -1;
+        sendPacket(uplink.drain());
+    }
+
     private void sendPacket(byte[] packet) {
+        sendPacket(packet, 0, packet.length);
+    }
+
+    private void sendPacket(byte[] data, int off, int len) {
         if (link.net != null && link.state() == LinkState.CONNECTED) {
-            link.txBytes += packet.length;
-            link.net.send(packet);
+            link.txBytes += len;
+            link.net.send(data, off, len);
             if (ip.uplinkCongested()) {
                 host.linesChanged();
             }

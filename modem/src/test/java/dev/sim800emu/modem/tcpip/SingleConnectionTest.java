@@ -364,6 +364,37 @@ class SingleConnectionTest {
     }
 
     @Test
+    void eachSendGivesUpCountedFromItsOwnPayload() {
+        // One watchdog timer serves a stream of sends: it must still time the send that is waiting.
+        FakeLink l = connectTcp();
+        h.at("AT+CIPSEND=3");
+        h.send("abc");
+        h.clock.advance(100_000);
+        l.ackAll();
+        assertThat(h.take()).isEqualTo("\r\nSEND OK\r\n");
+        h.at("AT+CIPSEND=3");
+        h.send("def");
+        h.clock.advance(644_999);
+        assertThat(h.take()).isEmpty();
+        h.clock.advance(1);
+        assertThat(h.take()).isEqualTo("\r\nSEND FAIL\r\n\r\nCLOSED\r\n");
+        assertThat(l.aborted).isTrue();
+    }
+
+    @Test
+    void repeatedSendLinesAnswerAlike() {
+        // The same line again reuses its parse: the answers must not change, nor the bytes sent.
+        FakeLink l = connectTcp();
+        l.autoAck = true;
+        for (int i = 0; i < 3; i++) {
+            assertThat(h.at("AT+CIPSEND=4")).isEqualTo("\r\n> ");
+            h.send("ab" + i + "\n");
+            assertThat(h.take()).isEqualTo("\r\nSEND OK\r\n");
+        }
+        assertThat(l.sentText()).isEqualTo("ab0\nab1\nab2\n");
+    }
+
+    @Test
     void manualReceiveSingleMode() {
         h.at("AT+CIPRXGET=1");
         FakeLink l = connectTcp();

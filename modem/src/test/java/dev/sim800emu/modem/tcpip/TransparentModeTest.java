@@ -134,6 +134,30 @@ class TransparentModeTest {
     }
 
     @Test
+    void waitTimeCountsFromTheLastByte() {
+        // One WaitTm timer re-arms across reads: bytes short of a packet leave WaitTm after the last one.
+        h.at("AT+CIPCCFG=5,3,10,1");
+        FakeLink l = connect();
+        h.send("abc");
+        h.clock.advance(200);
+        h.send("de");
+        h.clock.advance(299);
+        assertThat(l.sentText()).isEmpty();
+        h.clock.advance(1);
+        assertThat(l.sentText()).isEqualTo("abcde");
+    }
+
+    @Test
+    void aReadOfWholePacketsGoesOutWithItsRemainderKept() {
+        h.at("AT+CIPCCFG=5,3,10,1");
+        FakeLink l = connect();
+        h.send("0123456789abcdefghijKL");
+        assertThat(l.sentText()).isEqualTo("0123456789abcdefghij");
+        h.send("MNOPQRST");
+        assertThat(l.sentText()).isEqualTo("0123456789abcdefghijKLMNOPQRST");
+    }
+
+    @Test
     void udpPacketsKeepTheirSendSize() {
         h.at("AT+CIPCCFG=5,3,10,1");
         h.at("AT+CIPMODE=1");
