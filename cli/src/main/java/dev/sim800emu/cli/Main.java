@@ -1,7 +1,5 @@
 package dev.sim800emu.cli;
 
-import dev.sim800emu.cli.replay.ImportCommand;
-import dev.sim800emu.cli.replay.ReplayCommand;
 import dev.sim800emu.modem.config.ApnRule;
 import dev.sim800emu.modem.config.ModemConfig;
 import dev.sim800emu.modem.control.http.ControlAccess;
@@ -45,7 +43,7 @@ import picocli.CommandLine.Spec;
  * pseudo-terminal), until Ctrl-C.
  */
 @Command(name = "sim800emu", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        sortOptions = false, subcommands = {Ctl.class, FleetCommand.class, ReplayCommand.class, ImportCommand.class},
+        sortOptions = false, // subcommands: CommandLines
         description = {"Runs a virtual SIMCom SIM800 modem. Talk AT commands to its serial line;",
             "its TCP/UDP links are real sockets on this host."},
         footer = {"", "Example:  ./sim800emu --pty /tmp/sim800  then  screen /tmp/sim800 115200",
@@ -150,22 +148,12 @@ public final class Main implements Callable<Integer> {
         if (System.getProperty("io.netty.jfr.enabled") == null) {
             System.setProperty("io.netty.jfr.enabled", "false");
         }
-        System.exit(commandLine(new Main()).execute(args));
+        System.exit(CommandLines.forArgs(args).execute(args));
     }
 
-    /** The configured picocli command line: bad options give one clear line and exit code 2. */
+    /** The full picocli command line, subcommands included: bad options give one clear line and exit code 2. */
     static CommandLine commandLine(Main main) {
-        CommandLine cl = new CommandLine(main);
-        cl.setParameterExceptionHandler((ex, args) -> {
-            PrintWriter err = ex.getCommandLine().getErr();
-            err.println("sim800emu: " + ex.getMessage() + " (try --help)");
-            return 2;
-        });
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            commandLine.getErr().println("sim800emu: " + describe(ex));
-            return 1;
-        });
-        return cl;
+        return CommandLines.full(main);
     }
 
     private static String bindFailure(Exception e) {
@@ -180,11 +168,6 @@ public final class Main implements Callable<Integer> {
             return "no such local address";
         }
         return msg;
-    }
-
-    private static String describe(Throwable ex) {
-        String msg = ex.getMessage();
-        return msg == null ? ex.toString() : msg;
     }
 
     /** The modem's configuration; the option values have been checked while parsing. */
@@ -241,9 +224,14 @@ public final class Main implements Callable<Integer> {
             err.println("sim800emu: " + e.getMessage());
             return 2;
         }
-        TlsPolicy tls;
+        // Without --tls/--tls-trust the network makes the chip's policy when the first TLS link opens:
+        // its SSLContext took ~150 ms of start-up, for a modem that may never speak TLS.
+        TlsPolicy tls = null;
         try {
-            tls = new TlsPolicy(tlsVersions != null ? List.of(tlsVersions.split(",")) : TlsPolicy.CHIP_VERSIONS, tlsTrust);
+            if (tlsVersions != null || tlsTrust != null) {
+                tls = new TlsPolicy(tlsVersions != null ? List.of(tlsVersions.split(",")) : TlsPolicy.CHIP_VERSIONS,
+                        tlsTrust);
+            }
         } catch (IllegalArgumentException | IllegalStateException e) {
             return badOption(err, tlsTrust != null ? "--tls-trust" : "--tls", e.getMessage());
         }
