@@ -57,7 +57,6 @@ public final class NettyNetwork implements Network, AutoCloseable {
     private final EventLoop loop;
     private final NetworkOptions options;
     private final Transport transport;
-    private final boolean kernelAcks;
     private final ChannelGroup channels;
     private final NameService names;
     /** Null until a TLS link needs the chip's policy (most modems never open one). */
@@ -79,7 +78,6 @@ public final class NettyNetwork implements Network, AutoCloseable {
         this.tls = tls;
         this.options = options;
         this.transport = Transport.of(loop);
-        this.kernelAcks = transport == Transport.EPOLL && Libc.available();
         this.channels = new DefaultChannelGroup("sim800emu-links", loop);
         this.names = new NameService(loop, transport, options.dnsServer(), options.policy(), this::isClosed);
     }
@@ -112,7 +110,8 @@ public final class NettyNetwork implements Network, AutoCloseable {
 
     /** Whether TCP acknowledgements come from the peer (kernel send queue) rather than from writes. */
     public boolean measuresPeerAcks() {
-        return kernelAcks;
+        // Asked when a link opens, not when the modem starts: loading JNA and libc took ~100 ms of start-up.
+        return transport == Transport.EPOLL && Libc.available();
     }
 
     /** Link sockets currently open (the DNS resolver's socket is not counted). Thread-safe. */
@@ -141,7 +140,7 @@ public final class NettyNetwork implements Network, AutoCloseable {
 
     private NetLink openTcp(LinkRequest request, InetSocketAddress remote, LinkListener listener) {
         LinkRequest.Tls secure = request.tls();
-        TcpLink link = new TcpLink(listener, this::isClosed, kernelAcks, shaping, secure != null);
+        TcpLink link = new TcpLink(listener, this::isClosed, measuresPeerAcks(), shaping, secure != null);
         int timeout = (int) Math.max(1, Math.min(Integer.MAX_VALUE, request.connectTimeoutMillis()));
         Bootstrap b = new Bootstrap()
                 .group(loop)
@@ -243,7 +242,7 @@ public final class NettyNetwork implements Network, AutoCloseable {
             return () -> { };
         }
         return new TcpServer(loop, transport, new InetSocketAddress(options.serverBind(), hostPort), listener,
-                channels, this::isClosed, kernelAcks, shaping);
+                channels, this::isClosed, measuresPeerAcks(), shaping);
     }
 
     /**
