@@ -148,6 +148,9 @@ public final class Main implements Callable<Integer> {
         if (System.getProperty("io.netty.jfr.enabled") == null) {
             System.setProperty("io.netty.jfr.enabled", "false");
         }
+        if (CommandLines.leanSuffices(args)) { // a modem is starting, not a subcommand
+            Warmup.start();
+        }
         System.exit(CommandLines.forArgs(args).execute(args));
     }
 
