@@ -80,6 +80,11 @@ public final class MeteredNetwork extends ForwardingNetwork {
             }
 
             @Override
+            public void acksAwaited(boolean awaited) {
+                link.acksAwaited(awaited);
+            }
+
+            @Override
             public void startTls(LinkRequest.Tls tls) {
                 link.startTls(tls);
             }

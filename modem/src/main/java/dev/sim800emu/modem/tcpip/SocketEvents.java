@@ -64,6 +64,7 @@ final class SocketEvents implements LinkListener {
         }
         l.confirmedBytes = Math.max(l.confirmedBytes, totalAcked);
         ip.sender.confirmed(l);
+        ip.awaitAcks(l);
         if (ip.transparent.owns(l)) {
             ip.host.linesChanged(); // CTS and input readiness follow the uplink backlog
         }

@@ -60,6 +60,11 @@ final class TransparentMode {
         return t != null && t.link.txBytes - t.link.confirmedBytes > UPLINK_LIMIT;
     }
 
+    /** Link {@code l} is the transparent one and has a quarter of the limit unconfirmed. */
+    boolean uplinkBusy(Link l) {
+        return owns(l) && l.txBytes - l.confirmedBytes > UPLINK_LIMIT / 4;
+    }
+
     /**
      * The host is not taking output (RTS off, socket full): stop reading every link so that the
      * held output stops growing, and resume when it drains.
@@ -191,6 +196,7 @@ final class TransparentMode {
             TransparentLink t = current;
             current = null;
             t.dispose();
+            ip.awaitAcks(t.link);
             ip.host.linesChanged();
         }
     }
