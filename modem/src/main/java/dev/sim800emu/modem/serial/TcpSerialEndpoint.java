@@ -115,9 +115,9 @@ public final class TcpSerialEndpoint implements AutoCloseable {
     private void hostArrived(Channel ch) {
         log.info("host connected from {}", ch.remoteAddress());
         dev.sim800emu.modem.ModemEngine engine = modem.engine();
-        HostInput in = new HostInput(ch, engine::inputReady, bytes -> {
-            trace.fromHost(bytes, 0, bytes.length);
-            modem.hostInput(bytes, 0, bytes.length); // through the line's observers (scenarios)
+        HostInput in = new HostInput(ch, engine::inputReady, (bytes, off, len) -> {
+            trace.fromHost(bytes, off, len);
+            modem.hostInput(bytes, off, len); // through the line's observers (scenarios)
         });
         input = in;
         java.util.function.Consumer<byte[]> toHost = bytes -> {
@@ -176,9 +176,7 @@ public final class TcpSerialEndpoint implements AutoCloseable {
                 if (ctx.channel() != slot.host()) {
                     return;
                 }
-                byte[] bytes = new byte[buf.readableBytes()];
-                buf.readBytes(bytes);
-                input.received(bytes);
+                input.received(buf);
             } finally {
                 buf.release();
             }
