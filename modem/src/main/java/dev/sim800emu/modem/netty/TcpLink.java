@@ -4,7 +4,6 @@ import com.sun.jna.LastErrorException;
 import dev.sim800emu.modem.net.LinkListener;
 import java.util.List;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelException;
 import io.netty.channel.ChannelFuture;
@@ -241,14 +240,14 @@ final class TcpLink extends ChannelLink {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         ByteBuf buf = (ByteBuf) msg;
-        byte[] data = ByteBufUtil.getBytes(buf);
-        buf.release();
         if (awaited) {
             pollAcks();
         }
-        if (live()) {
-            toEngine(new LinkEvent.Data(data, (InetSocketAddress) ctx.channel().remoteAddress()));
+        if (!live() || !buf.isReadable()) {
+            buf.release();
+            return;
         }
+        streamToEngine(buf, (InetSocketAddress) ctx.channel().remoteAddress());
     }
 
     @Override

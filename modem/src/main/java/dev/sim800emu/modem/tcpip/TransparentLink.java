@@ -244,6 +244,11 @@ final class TransparentLink {
         deliver();
     }
 
+    /** Peer bytes may go straight to the host: data mode, Rxmode 0, nothing kept ahead of them. */
+    boolean passesThrough() {
+        return dataMode && !closing && downlink.isEmpty() && ccfg(4) == 0;
+    }
+
     /** Writes what may go to the host now: all of it, or one paced chunk with Rxmode 1. */
     private void deliver() {
         if (!dataMode) {

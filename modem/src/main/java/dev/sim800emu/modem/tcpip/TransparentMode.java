@@ -110,6 +110,19 @@ final class TransparentMode {
         return true;
     }
 
+    /**
+     * Whether peer bytes of link {@code l} may go to the host as they are: it is the transparent
+     * link, in data mode, delivering at once (Rxmode 0), and holding nothing for the host.
+     */
+    boolean passesThrough(Link l) {
+        return owns(l) && current.passesThrough();
+    }
+
+    /** Peer bytes of the transparent link, when {@link #passesThrough} said so. */
+    void peerPayload(dev.sim800emu.modem.net.Payload data) {
+        ip.host.writeData(data);
+    }
+
     /** ATO: back to data mode on the transparent link, or ERROR when there is none. */
     Result ato(CommandContext ctx) {
         TransparentLink t = current;
