@@ -5,6 +5,7 @@ import dev.sim800emu.modem.net.ForwardingNetwork;
 import dev.sim800emu.modem.net.LinkListener;
 import dev.sim800emu.modem.net.LinkRequest;
 import dev.sim800emu.modem.net.NetLink;
+import dev.sim800emu.modem.net.Payload;
 import dev.sim800emu.modem.net.Network;
 import dev.sim800emu.modem.net.PingCallback;
 import dev.sim800emu.modem.net.ResolveCallback;
@@ -135,6 +136,16 @@ final class EntryPorts {
 
             @Override
             public void onData(byte[] data, InetSocketAddress from) {
+                door.enter();
+                try {
+                    l.onData(data, from);
+                } finally {
+                    door.leave();
+                }
+            }
+
+            @Override
+            public void onData(Payload data, InetSocketAddress from) {
                 door.enter();
                 try {
                     l.onData(data, from);

@@ -81,6 +81,15 @@ final class OutputQueue {
         flush();
     }
 
+    /** Peer bytes in data mode, passed on without a copy when nothing waits ahead of them. */
+    void writeData(dev.sim800emu.modem.net.Payload data) {
+        if (out.isEmpty() && heldEmpty() && !held()) {
+            serial.write(data);
+            return;
+        }
+        writeData(data.toArray());
+    }
+
     /**
      * Sends pending output, unless the host holds it back. Held output waits in order; while it
      * waits, the links stop being read (the peers are back-pressured) so that it cannot grow

@@ -97,6 +97,16 @@ final class StackHost implements TcpIpHost {
     }
 
     @Override
+    public void writeData(dev.sim800emu.modem.net.Payload data) {
+        modem.enter();
+        try {
+            modem.output.writeData(data);
+        } finally {
+            modem.leave();
+        }
+    }
+
+    @Override
     public byte[] sslCertificate() {
         return modem.apps.trustedCertificate();
     }

@@ -45,6 +45,12 @@ public final class MeteredNetwork extends ForwardingNetwork {
             }
 
             @Override
+            public void onData(dev.sim800emu.modem.net.Payload data, InetSocketAddress from) {
+                metrics.downlinkBytes.increment(data.length());
+                inner.onData(data, from);
+            }
+
+            @Override
             public void onClosed(String reason) {
                 metrics.linksClosed.increment();
                 inner.onClosed(reason);
@@ -77,6 +83,11 @@ public final class MeteredNetwork extends ForwardingNetwork {
             @Override
             public void setReading(boolean reading) {
                 link.setReading(reading);
+            }
+
+            @Override
+            public void acksAwaited(boolean awaited) {
+                link.acksAwaited(awaited);
             }
 
             @Override

@@ -40,6 +40,11 @@ public abstract class ForwardingLinkListener implements LinkListener {
     }
 
     @Override
+    public void onData(Payload data, InetSocketAddress from) {
+        inner.onData(data, from);
+    }
+
+    @Override
     public void onAcked(long totalAcked) {
         inner.onAcked(totalAcked);
     }

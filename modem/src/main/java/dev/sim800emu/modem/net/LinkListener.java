@@ -30,6 +30,15 @@ public interface LinkListener {
     void onData(byte[] data, InetSocketAddress from);
 
     /**
+     * Bytes from a TCP peer, still in the network's buffer (valid only during this call). By default
+     * taken as an array for {@link #onData(byte[], InetSocketAddress)}; the engine's links pass them
+     * on to the host without a copy where nothing else waits (the transparent downlink).
+     */
+    default void onData(Payload data, InetSocketAddress from) {
+        onData(data.toArray(), from);
+    }
+
+    /**
      * Cumulative count of bytes the peer has acknowledged (TCP, from the kernel's send queue), or
      * that have left the host (UDP).
      */

@@ -33,6 +33,15 @@ public interface NetLink {
         throw new UnsupportedOperationException("this link cannot start TLS");
     }
 
+    /**
+     * Whether something waits on this link's acknowledgements now (a SEND OK, a transparent uplink
+     * near its limit). A network that must ask for them (the kernel's send queue) asks often while
+     * they are awaited and seldom otherwise; the counts it reports are right either way, only
+     * fresher. Links start awaited. The default ignores it.
+     */
+    default void acksAwaited(boolean awaited) {
+    }
+
     /** Stops or resumes reading from the socket, so that a slow reader back-pressures the peer. */
     void setReading(boolean reading);
 

@@ -3,6 +3,8 @@ package dev.sim800emu.modem.netty;
 import dev.sim800emu.modem.net.LinkFault;
 import dev.sim800emu.modem.net.LinkListener;
 import dev.sim800emu.modem.net.NetLink;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
@@ -140,6 +142,26 @@ abstract class ChannelLink extends ChannelInboundHandlerAdapter implements NetLi
         }
         long delay = !answer ? shaping.oneWayNanos(now) : handshakes() ? shaping.roundTripNanos(now) : 0;
         down().offer(event, 0, shaping.downRate(), delay);
+    }
+
+    /**
+     * Bytes a stream read (the link is live; {@code buf} is released here). When nothing is shaped
+     * or held ahead of them the buffer itself goes to the engine, which may pass it on to the host
+     * unchanged; otherwise they queue as an array.
+     */
+    protected final void streamToEngine(ByteBuf buf, InetSocketAddress from) {
+        if (!ending && (down == null || down.isEmpty()) && !blackholed && !shaping.active(System.nanoTime())) {
+            BufPayload data = new BufPayload(buf);
+            try {
+                listener.onData(data, from);
+            } finally {
+                data.dispose();
+            }
+            return;
+        }
+        byte[] data = ByteBufUtil.getBytes(buf);
+        buf.release();
+        toEngine(new LinkEvent.Data(data, from));
     }
 
     private void offerData(LinkEvent.Data d, long now) {

@@ -4,7 +4,6 @@ import com.sun.jna.LastErrorException;
 import dev.sim800emu.modem.net.LinkListener;
 import java.util.List;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelException;
 import io.netty.channel.ChannelFuture;
@@ -24,12 +23,16 @@ import java.util.function.BooleanSupplier;
  * acknowledged, because the modem's SEND OK promises exactly that.
  *
  * <p>With {@code kernelAcks} the count comes from the kernel: bytes whose write completed (handed
- * to the socket) minus {@code ioctl(SIOCOUTQ)} (bytes in the send queue not yet acknowledged). The
- * queue is polled in a task after completed writes, before every delivery of received data (a
- * reply usually carries the acknowledgement, and SEND OK must come before the reply), when the peer
- * closes, and on a timer while something is unacknowledged: every 20 µs (a loopback or LAN
- * peer acknowledges within tens of microseconds, and SEND OK should not wait a millisecond for it),
+ * to the socket) minus {@code ioctl(SIOCOUTQ)} (bytes in the send queue not yet acknowledged).
+ * While the engine awaits acknowledgements ({@link #acksAwaited}: a SEND OK, a transparent uplink
+ * near its limit) the queue is polled in a task after completed writes, before every delivery of
+ * received data (a reply usually carries the acknowledgement, and SEND OK must come before the
+ * reply), and on a timer while something is unacknowledged: every 20 µs (a loopback or LAN peer
+ * acknowledges within tens of microseconds, and SEND OK should not wait a millisecond for it),
  * eight times, then doubling up to 20 ms while nothing moves, so a slow peer costs few polls.
+ * Otherwise (a quick send, a transparent stream well within its limit) only a timer polls, from
+ * 1 ms on: the count stays fresh enough for AT+CIPACK, and a streaming link is not woken every
+ * 20 µs for a number nobody waits on. The queue is always polled when the peer closes.
  * The result can only lag the truth, never lead it: bytes of a write still in progress are in the
  * queue but not yet counted as written. Without {@code kernelAcks} a completed write counts as
  * acknowledged.
@@ -40,6 +43,8 @@ import java.util.function.BooleanSupplier;
  */
 final class TcpLink extends ChannelLink {
     private static final long FIRST_POLL_MICROS = 20;
+    /** The first poll's delay while nothing awaits the count. */
+    private static final long IDLE_POLL_MICROS = 1_000;
     private static final long MAX_POLL_MICROS = 20_000;
     /** A graceful close whose data cannot drain (peer not reading) turns into a reset after this. */
     private static final long DRAIN_TIMEOUT_MILLIS = 10_000;
@@ -55,6 +60,8 @@ final class TcpLink extends ChannelLink {
     /** Polls at the first interval before backing off begins. */
     private static final int QUICK_POLLS = 8;
     private int quickPolls;
+    /** Something in the engine waits on the count ({@link #acksAwaited}); links start awaited. */
+    private boolean awaited = true;
 
     /** What a reset by the peer looks like to the listener (the kernel's words for ECONNRESET). */
     static final String PEER_RESET = "Connection reset by peer";
@@ -163,7 +170,11 @@ final class TcpLink extends ChannelLink {
     private void writeCompleted(io.netty.util.concurrent.Future<?> f, int length) {
         if (f.isSuccess()) {
             written += length;
-            queuePoll();
+            if (awaited || !kernelAcks) {
+                queuePoll();
+            } else if (poll == null) {
+                schedulePoll();
+            }
         }
     }
 
@@ -229,12 +240,14 @@ final class TcpLink extends ChannelLink {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         ByteBuf buf = (ByteBuf) msg;
-        byte[] data = ByteBufUtil.getBytes(buf);
-        buf.release();
-        pollAcks();
-        if (live()) {
-            toEngine(new LinkEvent.Data(data, (InetSocketAddress) ctx.channel().remoteAddress()));
+        if (awaited) {
+            pollAcks();
         }
+        if (!live() || !buf.isReadable()) {
+            buf.release();
+            return;
+        }
+        streamToEngine(buf, (InetSocketAddress) ctx.channel().remoteAddress());
     }
 
     @Override
@@ -300,6 +313,22 @@ final class TcpLink extends ChannelLink {
 
     // ---------------------------------------------------------------- acknowledgements
 
+    @Override
+    public void acksAwaited(boolean awaited) {
+        if (this.awaited == awaited) {
+            return;
+        }
+        this.awaited = awaited;
+        if (awaited) {
+            // Waiting starts now: ask at once (in a task: never back into the engine's own call),
+            // and poll quickly from here, not at the idle pace a running timer may have.
+            pollDelayMicros = FIRST_POLL_MICROS;
+            quickPolls = 0;
+            stopPolling();
+            queuePoll();
+        }
+    }
+
     private void queuePoll() {
         if (!pollQueued) {
             pollQueued = true;
@@ -336,11 +365,16 @@ final class TcpLink extends ChannelLink {
         }
         report(written - unacked);
         if (reported < written && live() && poll == null) {
-            poll = channel.eventLoop().schedule(timedPoll, pollDelayMicros, TimeUnit.MICROSECONDS);
-            // A few quick polls first (fast peers answer within them), then back off.
-            if (++quickPolls > QUICK_POLLS) {
-                pollDelayMicros = Math.min(pollDelayMicros * 2, MAX_POLL_MICROS);
-            }
+            schedulePoll();
+        }
+    }
+
+    private void schedulePoll() {
+        long delay = awaited ? pollDelayMicros : Math.max(pollDelayMicros, IDLE_POLL_MICROS);
+        poll = channel.eventLoop().schedule(timedPoll, delay, TimeUnit.MICROSECONDS);
+        // A few quick polls first (fast peers answer within them), then back off.
+        if (++quickPolls > QUICK_POLLS) {
+            pollDelayMicros = Math.min(pollDelayMicros * 2, MAX_POLL_MICROS);
         }
     }
 

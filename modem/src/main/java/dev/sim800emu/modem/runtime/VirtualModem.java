@@ -61,11 +61,24 @@ public final class VirtualModem implements ControlledModem {
             }
         };
         this.line = line;
-        engine.attach(bytes -> {
-            if (fragments != null) {
-                fragments.write(bytes);
-            } else {
-                line.write(bytes);
+        engine.attach(new SerialOutput() {
+            @Override
+            public void write(byte[] bytes) {
+                if (fragments != null) {
+                    fragments.write(bytes);
+                } else {
+                    line.write(bytes);
+                }
+            }
+
+            /** A link's buffer reaches a lone host unchanged; anything more on the line takes an array. */
+            @Override
+            public void write(dev.sim800emu.modem.net.Payload data) {
+                if (fragments == null && observers.isEmpty() && hosts.size() == 1) {
+                    hosts.get(0).out.write(data);
+                } else {
+                    write(data.toArray());
+                }
             }
         });
         engine.attachLines(new ModemLines() {

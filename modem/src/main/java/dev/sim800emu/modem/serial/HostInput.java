@@ -1,9 +1,9 @@
 package dev.sim800emu.modem.serial;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import java.util.ArrayDeque;
 import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
 
 /**
  * Input from one socket host (raw TCP, RFC 2217) to the modem, on the modem's event loop.
@@ -18,14 +18,25 @@ import java.util.function.Consumer;
  * writes back up in TCP and nothing it sent is lost (a raw socket has no CTS wire). Only a host that
  * sends more than that while the modem is paused, and then leaves, is seen to leave late: when the
  * modem takes input again.
+ *
+ * <p>Bytes the modem takes at once pass through one array kept for the purpose: the modem copies
+ * what it keeps (its inbox, the uplink), so a streaming host costs no array per read.
  */
 final class HostInput {
+    /** Where input goes: {@code len} bytes of {@code bytes} from {@code off}, not kept after the call. */
+    @FunctionalInterface
+    interface ToModem {
+        void accept(byte[] bytes, int off, int len);
+    }
+
     /** Bytes kept while the modem is not ready, before reading the socket stops. */
     static final int BACKLOG_LIMIT = 1 << 20;
 
     private final Channel channel;
     private final BooleanSupplier modemReady;
-    private final Consumer<byte[]> toModem;
+    private final ToModem toModem;
+    /** The array reads pass through on their way straight to the modem. */
+    private byte[] scratch = new byte[0];
     private final ArrayDeque<byte[]> backlog = new ArrayDeque<>();
     private long backlogBytes;
     private boolean draining;
@@ -35,19 +46,44 @@ final class HostInput {
      * @param modemReady whether the modem takes input now ({@code ModemEngine#inputReady})
      * @param toModem where input goes when it does
      */
-    HostInput(Channel channel, BooleanSupplier modemReady, Consumer<byte[]> toModem) {
+    HostInput(Channel channel, BooleanSupplier modemReady, ToModem toModem) {
         this.channel = channel;
         this.modemReady = modemReady;
         this.toModem = toModem;
     }
 
-    /** Bytes read from the socket. */
+    /** Bytes read from the socket (the caller releases {@code buf}). */
+    void received(ByteBuf buf) {
+        int n = buf.readableBytes();
+        if (closed || n == 0) {
+            return;
+        }
+        if (!straight()) {
+            byte[] bytes = new byte[n];
+            buf.readBytes(bytes);
+            received(bytes);
+            return;
+        }
+        if (scratch.length < n) {
+            scratch = new byte[n];
+        }
+        buf.readBytes(scratch, 0, n);
+        toModem.accept(scratch, 0, n);
+        drain();
+    }
+
+    /** Whether bytes arriving now go straight to the modem: it is ready, and nothing waits ahead. */
+    private boolean straight() {
+        return backlog.isEmpty() && !draining && modemReady.getAsBoolean();
+    }
+
+    /** Bytes read from the socket, in an array of their own. */
     void received(byte[] bytes) {
         if (closed || bytes.length == 0) {
             return;
         }
-        if (backlog.isEmpty() && !draining && modemReady.getAsBoolean()) {
-            toModem.accept(bytes);
+        if (straight()) {
+            toModem.accept(bytes, 0, bytes.length);
         } else {
             backlog.add(bytes);
             backlogBytes += bytes.length;
@@ -83,7 +119,7 @@ final class HostInput {
             while (!closed && !backlog.isEmpty() && modemReady.getAsBoolean()) {
                 byte[] b = backlog.poll();
                 backlogBytes -= b.length;
-                toModem.accept(b);
+                toModem.accept(b, 0, b.length);
             }
         } finally {
             draining = false;

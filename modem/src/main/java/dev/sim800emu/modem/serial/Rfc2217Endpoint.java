@@ -114,7 +114,7 @@ public final class Rfc2217Endpoint implements AutoCloseable {
             ModemEngine engine = modem.engine();
             port = new HostPort(ch, engine);
             session = new Rfc2217Session(port, bytes -> ch.writeAndFlush(Unpooled.wrappedBuffer(bytes), ch.voidPromise()));
-            HostInput in = new HostInput(ch, engine::inputReady, bytes -> session.feed(bytes, 0, bytes.length));
+            HostInput in = new HostInput(ch, engine::inputReady, session::feed);
             input = in;
             session.start();
             modem.hostDtr(true);

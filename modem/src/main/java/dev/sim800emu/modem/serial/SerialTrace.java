@@ -19,6 +19,11 @@ public final class SerialTrace {
         this.enabled = enabled;
     }
 
+    /** Whether the bytes are logged (an output that skips arrays must then make one). */
+    public boolean enabled() {
+        return enabled;
+    }
+
     public void fromHost(byte[] bytes, int off, int len) {
         if (enabled) {
             log.info("{} host>  {}", name, escape(bytes, off, len));

@@ -1,5 +1,6 @@
 package dev.sim800emu.modem.serial;
 
+import dev.sim800emu.modem.netty.BufPayload;
 import dev.sim800emu.modem.runtime.VirtualModem;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -115,9 +116,9 @@ public final class TcpSerialEndpoint implements AutoCloseable {
     private void hostArrived(Channel ch) {
         log.info("host connected from {}", ch.remoteAddress());
         dev.sim800emu.modem.ModemEngine engine = modem.engine();
-        HostInput in = new HostInput(ch, engine::inputReady, bytes -> {
-            trace.fromHost(bytes, 0, bytes.length);
-            modem.hostInput(bytes, 0, bytes.length); // through the line's observers (scenarios)
+        HostInput in = new HostInput(ch, engine::inputReady, (bytes, off, len) -> {
+            trace.fromHost(bytes, off, len);
+            modem.hostInput(bytes, off, len); // through the line's observers (scenarios)
         });
         input = in;
         java.util.function.Consumer<byte[]> toHost = bytes -> {
@@ -137,7 +138,23 @@ public final class TcpSerialEndpoint implements AutoCloseable {
             output = paced::write;
         } else {
             paced = null;
-            output = toHost::accept;
+            output = new dev.sim800emu.modem.SerialOutput() {
+                @Override
+                public void write(byte[] bytes) {
+                    toHost.accept(bytes);
+                }
+
+                /** A link's read buffer goes to the host's socket as it is: no copy, no array. */
+                @Override
+                public void write(dev.sim800emu.modem.net.Payload data) {
+                    ByteBuf buf = slot.host() == ch && !trace.enabled() ? BufPayload.take(data) : null;
+                    if (buf != null) {
+                        ch.writeAndFlush(buf, ch.voidPromise());
+                    } else {
+                        toHost.accept(data.toArray());
+                    }
+                }
+            };
         }
         // A raw socket has no CTS wire: while the modem's input is full, what the host sends
         // waits in the host's backlog, then (beyond its limit) in TCP; nothing it sent is lost.
@@ -176,9 +193,7 @@ public final class TcpSerialEndpoint implements AutoCloseable {
                 if (ctx.channel() != slot.host()) {
                     return;
                 }
-                byte[] bytes = new byte[buf.readableBytes()];
-                buf.readBytes(bytes);
-                input.received(bytes);
+                input.received(buf);
             } finally {
                 buf.release();
             }

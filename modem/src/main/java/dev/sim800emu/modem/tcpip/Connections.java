@@ -94,6 +94,7 @@ final class Connections {
         LinkRequest req = new LinkRequest(l.protocol, address, l.remotePort, localPort, timeoutMillis, ka, tls);
         l.net = ip.host.network().open(req, new SocketEvents(ip, l, generation));
         ip.applyReading(l);
+        ip.awaitAcks(l);
     }
 
     void connectFailed(Link l) {

@@ -34,6 +34,8 @@ final class Link {
     boolean notified;
     boolean closedLocally;
     boolean readingPaused;
+    /** What the network was last told about acknowledgements being awaited (a new link: yes). */
+    boolean acksAwaited;
     long droppedDatagrams;
     InetSocketAddress udpDestination;
     /** AT+CIPUDPMODE: 0 only the CIPSTART peer, 1 datagrams from anyone. Set before or after CIPSTART. */
@@ -81,6 +83,7 @@ final class Link {
         this.notified = false;
         this.closedLocally = false;
         this.readingPaused = false;
+        this.acksAwaited = true;
         this.droppedDatagrams = 0;
         this.udpDestination = null;
         this.rx.clear();

@@ -68,6 +68,7 @@ final class SendSession implements PayloadSink {
                 finish(ip.sender.sendOk(link));
             } else {
                 ip.sender.watch(this, TcpIpStack.SEND_GIVE_UP_MILLIS);
+                ip.awaitAcks(link);
             }
         }
     }
@@ -122,6 +123,7 @@ final class SendSession implements PayloadSink {
     private void finish(Result r) {
         cancelTimers();
         ip.sender.finished(this);
+        ip.awaitAcks(link);
         ctx.complete(r);
     }
 }

@@ -111,6 +111,11 @@ final class Sender {
         }
     }
 
+    /** Whether a send on link {@code l} waits for the network to confirm it (SEND OK). */
+    boolean awaitsConfirmation(Link l) {
+        return running != null && running.link == l && running.confirmAt >= 0;
+    }
+
     /** Link {@code l} is gone while its send waits for confirmation: SEND FAIL. */
     void failPending(Link l) {
         if (running != null && running.link == l && running.confirmAt >= 0) {

@@ -149,6 +149,7 @@ final class ServerSlot {
         l.begin(LinkEvent.ACCEPT, Protocol.TCP, address, remote.getPort(), server.bearer, ip.settings().get(TcpIpSetting.RXGET) == 1);
         l.net = net;
         ip.applyReading(l);
+        ip.awaitAcks(l);
         ip.processing = true;
         String remoteLine = ip.prefix(l) + "REMOTE IP: " + address;
         if (ip.settings().get(TcpIpSetting.MODE) == 1 && !ip.multi()) {

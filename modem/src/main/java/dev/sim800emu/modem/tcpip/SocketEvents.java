@@ -57,6 +57,17 @@ final class SocketEvents implements LinkListener {
         }
     }
 
+    /** The transparent downlink passes the network's buffer on when nothing waits ahead of it. */
+    @Override
+    public void onData(dev.sim800emu.modem.net.Payload data, InetSocketAddress from) {
+        if (current() && l.state().busy() && ip.transparent.passesThrough(l)) {
+            l.rxTotal += data.length();
+            ip.transparent.peerPayload(data);
+            return;
+        }
+        onData(data.toArray(), from);
+    }
+
     @Override
     public void onAcked(long totalAcked) {
         if (!current()) {
@@ -64,6 +75,7 @@ final class SocketEvents implements LinkListener {
         }
         l.confirmedBytes = Math.max(l.confirmedBytes, totalAcked);
         ip.sender.confirmed(l);
+        ip.awaitAcks(l);
         if (ip.transparent.owns(l)) {
             ip.host.linesChanged(); // CTS and input readiness follow the uplink backlog
         }

@@ -39,6 +39,11 @@ public interface TcpIpHost {
     /** Raw bytes to the host in data mode. */
     void writeData(byte[] bytes);
 
+    /** Raw peer bytes to the host in data mode, passed on as the network read them. */
+    default void writeData(dev.sim800emu.modem.net.Payload data) {
+        writeData(data.toArray());
+    }
+
     /** The CA certificate the host loaded for TLS (AT+SSLSETCERT), or null. */
     default byte[] sslCertificate() {
         return null;

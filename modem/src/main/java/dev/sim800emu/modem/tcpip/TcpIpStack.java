@@ -149,6 +149,19 @@ public final class TcpIpStack {
         transparent.applyReading(l);
     }
 
+    /**
+     * Tells link {@code l}'s network whether something waits on its acknowledgements: a SEND OK, or
+     * a transparent uplink past a quarter of its limit (so the count is fresh well before the limit
+     * could pause the host). Otherwise the network may ask the kernel for them at leisure.
+     */
+    void awaitAcks(Link l) {
+        boolean awaited = sender.awaitsConfirmation(l) || transparent.uplinkBusy(l);
+        if (l.net != null && awaited != l.acksAwaited) {
+            l.acksAwaited = awaited;
+            l.net.acksAwaited(awaited);
+        }
+    }
+
     /** Host bytes while the serial line is in data mode. */
     public void onDataModeInput(byte[] data, int off, int len) {
         transparent.onHostBytes(data, off, len);

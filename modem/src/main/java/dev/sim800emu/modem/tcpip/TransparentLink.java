@@ -78,7 +78,7 @@ final class TransparentLink {
         int i = off;
         int sendSz = ccfg(2);
         if (heldPluses == 0 && uplink.isEmpty() && len >= sendSz && link.protocol == dev.sim800emu.modem.net.Protocol.TCP
-                && (!escapeOn || noPlus(data, off, end))) {
+                && !escapeMayStart(escapeOn, now, data[off])) {
             // A streaming host's read holds whole packets and nothing is buffered ahead of them: the
             // full packets go from the host's bytes to the socket in one send, without an uplink copy.
             int full = len - len % sendSz;
@@ -87,22 +87,11 @@ final class TransparentLink {
             i = off + full;
         }
         while (i < end) {
-            if (heldPluses == 0) {
-                // Fast path: everything up to the next '+' is payload, copied in one go.
-                int j = i;
-                if (escapeOn) {
-                    while (j < end && data[j] != '+') {
-                        j++;
-                    }
-                } else {
-                    j = end;
-                }
-                if (j > i) {
-                    uplink.write(data, i, j - i);
-                    lastByteAt = now;
-                    i = j;
-                    continue;
-                }
+            if (heldPluses == 0 && !escapeMayStart(escapeOn, now, data[i])) {
+                // Fast path: the rest of this read is payload, copied in one go.
+                uplink.write(data, i, end - i);
+                lastByteAt = now;
+                break;
             }
             int b = data[i++] & 0xFF;
             if (escapeOn && b == '+' && plusMayContinue(now)) {
@@ -119,13 +108,14 @@ final class TransparentLink {
         packetize();
     }
 
-    private static boolean noPlus(byte[] data, int from, int to) {
-        for (int k = from; k < to; k++) {
-            if (data[k] == '+') {
-                return false;
-            }
-        }
-        return true;
+    /**
+     * Whether byte {@code b}, arriving now with no plus held, could begin an escape. Only after the
+     * guard time's silence; and since every byte (held or not) restarts the silence, a byte that is
+     * not such a '+' makes the rest of its read plain payload, whatever it holds: no need to look
+     * for plus signs in it.
+     */
+    private boolean escapeMayStart(boolean escapeOn, long now, byte b) {
+        return escapeOn && b == '+' && now - lastByteAt >= GUARD_MILLIS;
     }
 
     /** Whether a '+' arriving now can be part of an escape sequence. */
@@ -215,6 +205,7 @@ final class TransparentLink {
         if (link.net != null && link.state() == LinkState.CONNECTED) {
             link.txBytes += len;
             link.net.send(data, off, len);
+            ip.awaitAcks(link);
             if (ip.uplinkCongested()) {
                 host.linesChanged();
             }
@@ -251,6 +242,11 @@ final class TransparentLink {
             ip.applyReading(link);
         }
         deliver();
+    }
+
+    /** Peer bytes may go straight to the host: data mode, Rxmode 0, nothing kept ahead of them. */
+    boolean passesThrough() {
+        return dataMode && !closing && downlink.isEmpty() && ccfg(4) == 0;
     }
 
     /** Writes what may go to the host now: all of it, or one paced chunk with Rxmode 1. */

@@ -60,6 +60,11 @@ final class TransparentMode {
         return t != null && t.link.txBytes - t.link.confirmedBytes > UPLINK_LIMIT;
     }
 
+    /** Link {@code l} is the transparent one and has a quarter of the limit unconfirmed. */
+    boolean uplinkBusy(Link l) {
+        return owns(l) && l.txBytes - l.confirmedBytes > UPLINK_LIMIT / 4;
+    }
+
     /**
      * The host is not taking output (RTS off, socket full): stop reading every link so that the
      * held output stops growing, and resume when it drains.
@@ -103,6 +108,19 @@ final class TransparentMode {
         }
         current.onPeerBytes(data);
         return true;
+    }
+
+    /**
+     * Whether peer bytes of link {@code l} may go to the host as they are: it is the transparent
+     * link, in data mode, delivering at once (Rxmode 0), and holding nothing for the host.
+     */
+    boolean passesThrough(Link l) {
+        return owns(l) && current.passesThrough();
+    }
+
+    /** Peer bytes of the transparent link, when {@link #passesThrough} said so. */
+    void peerPayload(dev.sim800emu.modem.net.Payload data) {
+        ip.host.writeData(data);
     }
 
     /** ATO: back to data mode on the transparent link, or ERROR when there is none. */
@@ -191,6 +209,7 @@ final class TransparentMode {
             TransparentLink t = current;
             current = null;
             t.dispose();
+            ip.awaitAcks(t.link);
             ip.host.linesChanged();
         }
     }

@@ -17,7 +17,7 @@ class HostInputTest {
     @Test
     void keepsReadingWhileTheModemIsPausedAndHandsOverInOrder() {
         EmbeddedChannel ch = new EmbeddedChannel();
-        HostInput in = new HostInput(ch, () -> ready, modem::writeBytes);
+        HostInput in = new HostInput(ch, () -> ready, modem::write);
         in.received(new byte[] {1});
         ready = false;
         in.received(new byte[] {2});
@@ -33,7 +33,7 @@ class HostInputTest {
     @Test
     void stopsReadingBeyondItsLimitAndResumesWhenDrained() {
         EmbeddedChannel ch = new EmbeddedChannel();
-        HostInput in = new HostInput(ch, () -> ready, modem::writeBytes);
+        HostInput in = new HostInput(ch, () -> ready, modem::write);
         ready = false;
         for (int i = 0; i < 16; i++) {
             in.received(new byte[HostInput.BACKLOG_LIMIT / 16]);
@@ -50,8 +50,8 @@ class HostInputTest {
     void handingOverStopsWhenTheModemPausesAgain() {
         EmbeddedChannel ch = new EmbeddedChannel();
         HostInput[] self = new HostInput[1];
-        HostInput in = new HostInput(ch, () -> ready, b -> {
-            modem.writeBytes(b);
+        HostInput in = new HostInput(ch, () -> ready, (b, off, len) -> {
+            modem.write(b, off, len);
             ready = false; // taking this chunk filled the modem
             self[0].readyChanged(); // the engine's callback comes back in
         });
@@ -65,6 +65,47 @@ class HostInputTest {
         ready = true;
         in.readyChanged();
         assertThat(modem.toByteArray()).containsExactly(1, 2);
+    }
+
+    /**
+     * Socket reads pass straight through one reused array while the modem takes them, and into
+     * arrays of their own while it does not: what waits is never overwritten by a later read.
+     */
+    @Test
+    void buffersPassThroughAndWhatWaitsKeepsItsBytes() {
+        EmbeddedChannel ch = new EmbeddedChannel();
+        List<byte[]> arrays = new ArrayList<>();
+        HostInput in = new HostInput(ch, () -> ready, (b, off, len) -> {
+            arrays.add(b);
+            modem.write(b, off, len);
+        });
+        feed(in, buf(1, 2, 3));
+        feed(in, buf(4));
+        assertThat(arrays.get(1)).as("one array for reads taken at once").isSameAs(arrays.get(0));
+        ready = false;
+        feed(in, buf(5, 6));
+        feed(in, buf(7));
+        ready = true;
+        in.readyChanged();
+        feed(in, buf(8));
+        assertThat(modem.toByteArray()).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
+    }
+
+    /** As the endpoint does: the read buffer is released after the call. */
+    private static void feed(HostInput in, io.netty.buffer.ByteBuf b) {
+        try {
+            in.received(b);
+        } finally {
+            b.release();
+        }
+    }
+
+    private static io.netty.buffer.ByteBuf buf(int... bytes) {
+        io.netty.buffer.ByteBuf b = io.netty.buffer.Unpooled.buffer();
+        for (int v : bytes) {
+            b.writeByte(v);
+        }
+        return b;
     }
 
     @Test

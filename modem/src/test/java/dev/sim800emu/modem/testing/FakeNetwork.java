@@ -35,6 +35,8 @@ public final class FakeNetwork implements Network {
         public boolean closed;
         public boolean aborted;
         public boolean reading = true;
+        /** What the engine last said of acknowledgements ({@link NetLink#acksAwaited}); links start awaited. */
+        public boolean acksAwaited = true;
         public boolean autoAck;
         /** A control-plane blackhole: sends are held, acknowledgements and data stop, until restored. */
         public boolean blackholed;
@@ -90,6 +92,14 @@ public final class FakeNetwork implements Network {
                 delegate.setReading(reading);
             }
             this.reading = reading;
+        }
+
+        @Override
+        public void acksAwaited(boolean awaited) {
+            if (delegate != null) {
+                delegate.acksAwaited(awaited);
+            }
+            this.acksAwaited = awaited;
         }
 
         /**
