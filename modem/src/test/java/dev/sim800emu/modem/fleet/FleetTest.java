@@ -119,10 +119,31 @@ class FleetTest {
         assertThat(seen).hasSize(3);
     }
 
+    /**
+     * The first of {@code n} consecutive ports that are free now, below the ephemeral range so that
+     * no client socket of this JVM lands among them (another process may hold any single port).
+     */
+    private static int freeRun(int n) throws IOException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int base = ThreadLocalRandom.current().nextInt(20_000, 32_000);
+            if (java.util.stream.IntStream.range(base, base + n).allMatch(FleetTest::bindable)) {
+                return base;
+            }
+        }
+        throw new IOException("no run of " + n + " free ports found");
+    }
+
+    private static boolean bindable(int port) {
+        try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     @Test
     void aCountThisMachineCannotHoldIsRefusedUpFront() throws Exception {
-        // Below the ephemeral range, so that no client socket of this JVM sits next to it.
-        int base = ThreadLocalRandom.current().nextInt(20_000, 32_000);
+        int base = freeRun(5);
         try (ServerSocket taken = new ServerSocket(base + 2, 1, InetAddress.getLoopbackAddress())) {
             InetSocketAddress first = new InetSocketAddress(InetAddress.getLoopbackAddress(), base);
             assertThatThrownBy(() -> Fleet.start(new FleetPlan(5, 0, first, null, ModemConfig.defaults(),
