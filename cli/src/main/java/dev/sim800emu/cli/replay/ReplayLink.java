@@ -32,4 +32,16 @@ interface ReplayLink extends AutoCloseable {
 
     @Override
     void close();
+
+    /** Closes a link's connection and waits (up to 2 s) for its reader thread to see the end. */
+    static void closeAndJoin(java.io.Closeable connection, Thread reader) {
+        try {
+            connection.close();
+            reader.join(2000);
+        } catch (IOException e) {
+            // closing anyway
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }

@@ -156,13 +156,6 @@ final class Rfc2217Link implements ReplayLink {
         }
         socket = null;
         out = null;
-        try {
-            s.close();
-            reader.join(2000);
-        } catch (IOException e) {
-            // closing anyway
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ReplayLink.closeAndJoin(s, reader);
     }
 }

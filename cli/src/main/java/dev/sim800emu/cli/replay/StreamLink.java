@@ -91,13 +91,6 @@ final class StreamLink implements ReplayLink {
         }
         transport = null;
         out = null;
-        try {
-            t.close();
-            reader.join(2000);
-        } catch (IOException e) {
-            // closing anyway
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ReplayLink.closeAndJoin(t, reader);
     }
 }
