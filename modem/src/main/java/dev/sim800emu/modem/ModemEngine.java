@@ -13,6 +13,7 @@ import dev.sim800emu.modem.command.GsmHost;
 import dev.sim800emu.modem.config.ModemConfig;
 import dev.sim800emu.modem.control.ControlTarget;
 import dev.sim800emu.modem.net.Network;
+import dev.sim800emu.modem.net.Payload;
 import dev.sim800emu.modem.radio.AppBearers;
 import dev.sim800emu.modem.radio.ModemRtc;
 import dev.sim800emu.modem.radio.Radio;
@@ -169,10 +170,23 @@ public final class ModemEngine {
 
     /** Bytes from the host. */
     public void onSerialInput(byte[] data, int off, int len) {
+        onSerialInput(null, data, off, len);
+    }
+
+    /** Bytes from the host still in the endpoint's buffer (data mode may send them on without a copy). */
+    public void onSerialInput(Payload data) {
+        onSerialInput(data, null, 0, 0);
+    }
+
+    private void onSerialInput(Payload payload, byte[] data, int off, int len) {
         enter();
         try {
             if (powerSwitch.on() && !wires.asleepForInput(clock.nowMillis())) {
-                input.accept(data, off, len);
+                if (payload != null) {
+                    input.accept(payload);
+                } else {
+                    input.accept(data, off, len);
+                }
             }
         } finally {
             leave();
@@ -184,14 +198,10 @@ public final class ModemEngine {
     }
 
     /** The control lines as last published. */
-    public LineState lines() {
-        return wires.published();
-    }
+    public LineState lines() { return wires.published(); }
 
     /** Whether the modem can take more input (see {@link ModemLines#onInputReady}). */
-    public boolean inputReady() {
-        return wires.inputReady();
-    }
+    public boolean inputReady() { return wires.inputReady(); }
 
     /** The host raised (true) or dropped DTR. The lines are published as the engine settles. */
     public void hostDtr(boolean asserted) {
@@ -218,9 +228,7 @@ public final class ModemEngine {
     }
 
     /** The UART rate --baud-pacing paces at: the host's (RFC 2217), else AT+IPR, else 115200. */
-    public int serialRate() {
-        return wires.serialRate();
-    }
+    public int serialRate() { return wires.serialRate(); }
 
     public boolean dtr() {
         return wires.dtr();
@@ -238,9 +246,7 @@ public final class ModemEngine {
     }
 
     /** True while the serial line is in transparent data mode. */
-    public boolean inDataMode() {
-        return input.dataMode();
-    }
+    public boolean inDataMode() { return input.dataMode(); }
 
     // ------------------------------------------------------------------ power
 
@@ -259,9 +265,7 @@ public final class ModemEngine {
         run(() -> powerSwitch.reboot());
     }
 
-    public Power power() {
-        return powerSwitch.state();
-    }
+    public Power power() { return powerSwitch.state(); }
 
     /** Power loss or reset: everything volatile goes, in every room. */
     void clearVolatileState() {
@@ -350,9 +354,7 @@ public final class ModemEngine {
     // ------------------------------------------------------------------ services
 
     /** The modem's clock; tasks scheduled on it run as entry points of this engine. */
-    public ModemClock clock() {
-        return timers;
-    }
+    public ModemClock clock() { return timers; }
 
     public Network network() { return network; }
 
@@ -364,19 +366,13 @@ public final class ModemEngine {
     }
 
     /** The modem's real-time clock (AT+CCLK). */
-    public ModemRtc rtc() {
-        return rtc;
-    }
+    public ModemRtc rtc() { return rtc; }
 
     /** The control plane's view: radio and network events, faults, conditions, status. */
-    public ControlTarget control() {
-        return controller;
-    }
+    public ControlTarget control() { return controller; }
 
     /** Calls, messages and GPRS loss, as the network brings them. */
-    public NetworkEvents events() {
-        return events;
-    }
+    public NetworkEvents events() { return events; }
 
     public AppBearers appBearers() { return appBearers; }
 
@@ -385,16 +381,10 @@ public final class ModemEngine {
     public TcpIpStack tcpip() { return tcpip; }
 
     /** The active settings. */
-    public Profile settings() {
-        return active;
-    }
+    public Profile settings() { return active; }
 
     /** The settings AT&W saved. */
-    public Profile savedSettings() {
-        return saved;
-    }
+    public Profile savedSettings() { return saved; }
 
-    public ResponseWriter writer() {
-        return writer;
-    }
+    public ResponseWriter writer() { return writer; }
 }

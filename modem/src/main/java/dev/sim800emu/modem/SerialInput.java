@@ -49,6 +49,19 @@ final class SerialInput {
         this.framer = new CommandLineFramer(() -> modem.settings().get(Setting.S5));
     }
 
+    /**
+     * Bytes from a powered, awake modem's host, still in the endpoint's buffer: in data mode with
+     * nothing queued they go to the link as they are; otherwise they are copied and queued.
+     */
+    void accept(dev.sim800emu.modem.net.Payload data) {
+        if (dataMode && inbox.size() == 0) {
+            modem.tcpip().onDataModeInput(data);
+            return;
+        }
+        byte[] bytes = data.toArray();
+        accept(bytes, 0, bytes.length);
+    }
+
     /** Bytes from a powered, awake modem's host. */
     void accept(byte[] data, int off, int len) {
         if (dataMode && inbox.size() == 0) {

@@ -38,6 +38,16 @@ public final class ByteSink {
         }
     }
 
+    /**
+     * Makes room for {@code n} more bytes and counts them as written: the caller fills them in, at
+     * {@code size() - n} of the array returned (the buffer itself), before the next write.
+     */
+    public byte[] append(int n) {
+        ensure(n);
+        size += n;
+        return bytes;
+    }
+
     /** The buffer itself, valid up to {@link #size} until the next write: for a copy-free read. */
     public byte[] array() {
         return bytes;

@@ -70,6 +70,12 @@ public final class MeteredNetwork extends ForwardingNetwork {
             }
 
             @Override
+            public void send(byte[] head, int headLen, dev.sim800emu.modem.net.Payload data, int off, int len) {
+                metrics.uplinkBytes.increment(headLen + len);
+                link.send(head, headLen, data, off, len);
+            }
+
+            @Override
             public void sendTo(byte[] data, InetSocketAddress to) {
                 metrics.uplinkBytes.increment(data.length);
                 link.sendTo(data, to);

@@ -16,6 +16,24 @@ public interface NetLink {
         send(java.util.Arrays.copyOfRange(data, off, off + len));
     }
 
+    /**
+     * Queues {@code headLen} bytes of {@code head}, then {@code len} bytes of {@code data} from
+     * {@code off}, as one write. The transparent uplink sends this way: the start of a packet kept
+     * from an earlier host read, the rest straight from the host's buffer, which a socket may pass on
+     * without copying it. The caller keeps both; the default copies them into one new array.
+     */
+    default void send(byte[] head, int headLen, Payload data, int off, int len) {
+        send(join(head, headLen, data, off, len));
+    }
+
+    /** {@code headLen} bytes of {@code head} and {@code len} of {@code data} from {@code off}, in a new array. */
+    static byte[] join(byte[] head, int headLen, Payload data, int off, int len) {
+        byte[] all = new byte[headLen + len];
+        System.arraycopy(head, 0, all, 0, headLen);
+        data.copyTo(off, all, headLen, len);
+        return all;
+    }
+
     /** For UDP extended mode: sends one datagram to another destination. */
     default void sendTo(byte[] data, java.net.InetSocketAddress to) {
         send(data);

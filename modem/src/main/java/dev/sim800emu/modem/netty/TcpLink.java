@@ -1,7 +1,8 @@
 package dev.sim800emu.modem.netty;
 
-import com.sun.jna.LastErrorException;
 import dev.sim800emu.modem.net.LinkListener;
+import dev.sim800emu.modem.net.NetLink;
+import dev.sim800emu.modem.net.Payload;
 import java.util.List;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -11,7 +12,6 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
-import io.netty.channel.unix.UnixChannel;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ScheduledFuture;
@@ -19,49 +19,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
- * One TCP connection. Besides relaying data it measures how much of what was sent the peer has
- * acknowledged, because the modem's SEND OK promises exactly that.
- *
- * <p>With {@code kernelAcks} the count comes from the kernel: bytes whose write completed (handed
- * to the socket) minus {@code ioctl(SIOCOUTQ)} (bytes in the send queue not yet acknowledged).
- * While the engine awaits acknowledgements ({@link #acksAwaited}: a SEND OK, a transparent uplink
- * near its limit) the queue is polled in a task after completed writes, before every delivery of
- * received data (a reply usually carries the acknowledgement, and SEND OK must come before the
- * reply), and on a timer while something is unacknowledged: every 20 µs (a loopback or LAN peer
- * acknowledges within tens of microseconds, and SEND OK should not wait a millisecond for it),
- * eight times, then doubling up to 20 ms while nothing moves, so a slow peer costs few polls.
- * Otherwise (a quick send, a transparent stream well within its limit) only a timer polls, from
- * 1 ms on: the count stays fresh enough for AT+CIPACK, and a streaming link is not woken every
- * 20 µs for a number nobody waits on. The queue is always polled when the peer closes.
- * The result can only lag the truth, never lead it: bytes of a write still in progress are in the
- * queue but not yet counted as written. Without {@code kernelAcks} a completed write counts as
- * acknowledged.
- *
- * <p>A write often completes inside {@code writeAndFlush}, that is inside the engine's
- * {@link #send}; the poll after it is therefore queued as a task, so that the engine is never called
- * back from within its own call.
+ * One TCP connection. Besides relaying data it counts how much of what was sent the peer has
+ * acknowledged ({@link AckCounter}), because the modem's SEND OK promises exactly that.
  */
 final class TcpLink extends ChannelLink {
-    private static final long FIRST_POLL_MICROS = 20;
-    /** The first poll's delay while nothing awaits the count. */
-    private static final long IDLE_POLL_MICROS = 1_000;
-    private static final long MAX_POLL_MICROS = 20_000;
     /** A graceful close whose data cannot drain (peer not reading) turns into a reset after this. */
     private static final long DRAIN_TIMEOUT_MILLIS = 10_000;
 
-    private final boolean kernelAcks;
     /** Why the channel is closing, when an exception closed it (a reset, for instance). */
     private String failure;
-    private long written;
-    private long reported;
-    private ScheduledFuture<?> poll;
-    private boolean pollQueued;
-    private long pollDelayMicros = FIRST_POLL_MICROS;
-    /** Polls at the first interval before backing off begins. */
-    private static final int QUICK_POLLS = 8;
-    private int quickPolls;
-    /** Something in the engine waits on the count ({@link #acksAwaited}); links start awaited. */
-    private boolean awaited = true;
+    private final AckCounter acks;
 
     /** What a reset by the peer looks like to the listener (the kernel's words for ECONNRESET). */
     static final String PEER_RESET = "Connection reset by peer";
@@ -79,7 +46,7 @@ final class TcpLink extends ChannelLink {
 
     TcpLink(LinkListener listener, BooleanSupplier networkClosed, boolean kernelAcks, Shaping shaping, boolean tls) {
         super(listener, networkClosed, shaping);
-        this.kernelAcks = kernelAcks;
+        this.acks = new AckCounter(() -> channel, kernelAcks, this::live, n -> toEngine(new LinkEvent.Acked(n)));
         this.tls = tls;
     }
 
@@ -131,6 +98,23 @@ final class TcpLink extends ChannelLink {
         writeNow(data, off, len);
     }
 
+    /**
+     * The transparent uplink's packets: the head copied into one small buffer, the rest a slice of
+     * the host's read buffer, both in one flush (one system call). A shaped uplink holds an array.
+     */
+    @Override
+    public void send(byte[] head, int headLen, Payload data, int off, int len) {
+        ByteBuf rest = closedByEngine || uplinkShaped() || !channel.isOpen() ? null : BufPayload.slice(data, off, len);
+        if (rest == null) {
+            send(NetLink.join(head, headLen, data, off, len));
+            return;
+        }
+        if (headLen > 0) {
+            channel.write(channel.alloc().buffer(headLen).writeBytes(head, 0, headLen));
+        }
+        flushed(channel.writeAndFlush(rest), headLen + len);
+    }
+
     /** The shaped uplink's release: adjacent pieces in one write; a piece without data is the FIN. */
     @Override
     protected void write(List<Outgoing> due) {
@@ -156,9 +140,12 @@ final class TcpLink extends ChannelLink {
         if (!channel.isOpen()) {
             return;
         }
-        ByteBuf buf = channel.alloc().buffer(length).writeBytes(data, off, length);
+        flushed(channel.writeAndFlush(channel.alloc().buffer(length).writeBytes(data, off, length)), length);
+    }
+
+    /** Counts {@code length} bytes as written when {@code f}, the flush that ends them, is done. */
+    private void flushed(ChannelFuture f, int length) {
         // A failed write needs no handling here: the channel is failing and will report onClosed.
-        ChannelFuture f = channel.writeAndFlush(buf);
         if (f.isDone()) {
             // The usual case: the socket took it at once; no listener to allocate.
             writeCompleted(f, length);
@@ -169,19 +156,14 @@ final class TcpLink extends ChannelLink {
 
     private void writeCompleted(io.netty.util.concurrent.Future<?> f, int length) {
         if (f.isSuccess()) {
-            written += length;
-            if (awaited || !kernelAcks) {
-                queuePoll();
-            } else if (poll == null) {
-                schedulePoll();
-            }
+            acks.written(length);
         }
     }
 
     @Override
     public void close(boolean abort) {
         closedByEngine = true;
-        stopPolling();
+        acks.stop();
         if (abort || !channel.isActive() || blackholed()) {
             // Not connected yet: nothing to deliver, so the attempt ends now rather than lingering
             // (unowned, past a power off) until it connects or times out. A blackholed peer would
@@ -240,8 +222,8 @@ final class TcpLink extends ChannelLink {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         ByteBuf buf = (ByteBuf) msg;
-        if (awaited) {
-            pollAcks();
+        if (acks.awaited()) {
+            acks.poll();
         }
         if (!live() || !buf.isReadable()) {
             buf.release();
@@ -259,7 +241,7 @@ final class TcpLink extends ChannelLink {
         if (evt instanceof ChannelInputShutdownEvent) {
             // The peer sent FIN. Half-closure is enabled only to get this moment: the socket is
             // still open, so acknowledgements that arrived with the FIN can be read before CLOSED.
-            pollAcks();
+            acks.poll();
             ctx.close();
             return;
         }
@@ -304,7 +286,7 @@ final class TcpLink extends ChannelLink {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        stopPolling();
+        acks.stop();
         if (live()) {
             toEngine(new LinkEvent.Closed(failure != null ? failure : "closed by peer"));
         }
@@ -315,82 +297,6 @@ final class TcpLink extends ChannelLink {
 
     @Override
     public void acksAwaited(boolean awaited) {
-        if (this.awaited == awaited) {
-            return;
-        }
-        this.awaited = awaited;
-        if (awaited) {
-            // Waiting starts now: ask at once (in a task: never back into the engine's own call),
-            // and poll quickly from here, not at the idle pace a running timer may have.
-            pollDelayMicros = FIRST_POLL_MICROS;
-            quickPolls = 0;
-            stopPolling();
-            queuePoll();
-        }
-    }
-
-    private void queuePoll() {
-        if (!pollQueued) {
-            pollQueued = true;
-            channel.eventLoop().execute(queuedPoll);
-        }
-    }
-
-    /** The poll after a completed write, as a task: one object per link, not one per write. */
-    private final Runnable queuedPoll = () -> {
-        pollQueued = false;
-        pollAcks();
-    };
-
-    /** The timer's poll, likewise. */
-    private final Runnable timedPoll = () -> {
-        poll = null;
-        pollAcks();
-    };
-
-    private void pollAcks() {
-        if (reported >= written || !live() || !channel.isOpen()) {
-            return;
-        }
-        if (!kernelAcks) {
-            report(written);
-            return;
-        }
-        long unacked;
-        try {
-            // Safe against descriptor reuse: the channel can only be closed on this thread.
-            unacked = Libc.unacknowledged(((UnixChannel) channel).fd().intValue());
-        } catch (LastErrorException e) {
-            return;
-        }
-        report(written - unacked);
-        if (reported < written && live() && poll == null) {
-            schedulePoll();
-        }
-    }
-
-    private void schedulePoll() {
-        long delay = awaited ? pollDelayMicros : Math.max(pollDelayMicros, IDLE_POLL_MICROS);
-        poll = channel.eventLoop().schedule(timedPoll, delay, TimeUnit.MICROSECONDS);
-        // A few quick polls first (fast peers answer within them), then back off.
-        if (++quickPolls > QUICK_POLLS) {
-            pollDelayMicros = Math.min(pollDelayMicros * 2, MAX_POLL_MICROS);
-        }
-    }
-
-    private void report(long acked) {
-        if (acked > reported && live()) {
-            reported = acked;
-            pollDelayMicros = FIRST_POLL_MICROS;
-            quickPolls = 0;
-            toEngine(new LinkEvent.Acked(acked));
-        }
-    }
-
-    private void stopPolling() {
-        if (poll != null) {
-            poll.cancel(false);
-            poll = null;
-        }
+        acks.awaited(awaited);
     }
 }

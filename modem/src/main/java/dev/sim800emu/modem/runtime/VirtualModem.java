@@ -184,6 +184,19 @@ public final class VirtualModem implements ControlledModem {
         run(e -> hostInput(bytes, 0, bytes.length));
     }
 
+    /**
+     * The same, still in the endpoint's buffer: without observers the modem may send them on in
+     * data mode without a copy; observers see arrays.
+     */
+    public void hostInput(dev.sim800emu.modem.net.Payload data) {
+        if (observers.isEmpty()) {
+            engine.onSerialInput(data);
+        } else {
+            byte[] bytes = data.toArray();
+            hostInput(bytes, 0, bytes.length);
+        }
+    }
+
     /** Bytes typed by a host, on {@link #eventLoop()}: observers see them, then the modem reads them. */
     public void hostInput(byte[] bytes, int off, int len) {
         for (SerialObserver o : observers) {

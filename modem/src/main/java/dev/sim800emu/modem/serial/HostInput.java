@@ -19,14 +19,26 @@ import java.util.function.BooleanSupplier;
  * sends more than that while the modem is paused, and then leaves, is seen to leave late: when the
  * modem takes input again.
  *
- * <p>Bytes the modem takes at once pass through one array kept for the purpose: the modem copies
- * what it keeps (its inbox, the uplink), so a streaming host costs no array per read.
+ * <p>Bytes the modem takes at once pass through one array kept for the purpose, or as the socket's
+ * buffer itself where the receiver can use it ({@link ToModem#accept(ByteBuf, byte[])}): the modem
+ * copies what it keeps (its inbox, the uplink), so a streaming host costs no array per read.
  */
 final class HostInput {
     /** Where input goes: {@code len} bytes of {@code bytes} from {@code off}, not kept after the call. */
     @FunctionalInterface
     interface ToModem {
         void accept(byte[] bytes, int off, int len);
+
+        /**
+         * The socket's buffer itself, when the bytes go straight to the modem (the caller releases
+         * it afterwards). The default takes them through the array path; a receiver that can pass the
+         * buffer on (a raw TCP host's bytes in data mode) overrides this.
+         */
+        default void accept(ByteBuf buf, byte[] scratch) {
+            int n = buf.readableBytes();
+            buf.getBytes(buf.readerIndex(), scratch, 0, n);
+            accept(scratch, 0, n);
+        }
     }
 
     /** Bytes kept while the modem is not ready, before reading the socket stops. */
@@ -67,8 +79,7 @@ final class HostInput {
         if (scratch.length < n) {
             scratch = new byte[n];
         }
-        buf.readBytes(scratch, 0, n);
-        toModem.accept(scratch, 0, n);
+        toModem.accept(buf, scratch);
         drain();
     }
 

@@ -116,9 +116,27 @@ public final class TcpSerialEndpoint implements AutoCloseable {
     private void hostArrived(Channel ch) {
         log.info("host connected from {}", ch.remoteAddress());
         dev.sim800emu.modem.ModemEngine engine = modem.engine();
-        HostInput in = new HostInput(ch, engine::inputReady, (bytes, off, len) -> {
-            trace.fromHost(bytes, off, len);
-            modem.hostInput(bytes, off, len); // through the line's observers (scenarios)
+        HostInput in = new HostInput(ch, engine::inputReady, new HostInput.ToModem() {
+            @Override
+            public void accept(byte[] bytes, int off, int len) {
+                trace.fromHost(bytes, off, len);
+                modem.hostInput(bytes, off, len); // through the line's observers (scenarios)
+            }
+
+            /** Untraced, the read buffer goes in as it is: data mode sends its packets on without a copy. */
+            @Override
+            public void accept(ByteBuf buf, byte[] scratch) {
+                if (trace.enabled()) {
+                    HostInput.ToModem.super.accept(buf, scratch);
+                    return;
+                }
+                BufPayload bytes = BufPayload.borrow(buf);
+                try {
+                    modem.hostInput(bytes);
+                } finally {
+                    bytes.dispose();
+                }
+            }
         });
         input = in;
         java.util.function.Consumer<byte[]> toHost = bytes -> {

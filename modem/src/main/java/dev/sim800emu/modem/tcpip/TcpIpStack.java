@@ -164,7 +164,12 @@ public final class TcpIpStack {
 
     /** Host bytes while the serial line is in data mode. */
     public void onDataModeInput(byte[] data, int off, int len) {
-        transparent.onHostBytes(data, off, len);
+        transparent.onHostBytes(dev.sim800emu.modem.net.Payload.of(data, off, len));
+    }
+
+    /** The same, still in the endpoint's buffer: packets may leave without a copy. */
+    public void onDataModeInput(dev.sim800emu.modem.net.Payload data) {
+        transparent.onHostBytes(data);
     }
 
     /** The host dropped DTR in data mode (AT&amp;D decides what happens). */

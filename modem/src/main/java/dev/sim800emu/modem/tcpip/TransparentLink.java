@@ -1,6 +1,7 @@
 package dev.sim800emu.modem.tcpip;
 
 import dev.sim800emu.modem.at.ByteSink;
+import dev.sim800emu.modem.net.Payload;
 import dev.sim800emu.modem.time.ModemClock;
 import java.util.ArrayDeque;
 
@@ -71,29 +72,33 @@ final class TransparentLink {
 
     // ---------------------------------------------------------------- uplink
 
-    void onHostBytes(byte[] data, int off, int len) {
+    void onHostBytes(Payload data) {
         long now = host.clock().nowMillis();
         boolean escapeOn = ccfg(3) == 1;
-        int end = off + len;
-        int i = off;
+        int len = data.length();
+        int i = 0;
         int sendSz = ccfg(2);
-        if (heldPluses == 0 && uplink.isEmpty() && len >= sendSz && link.protocol == dev.sim800emu.modem.net.Protocol.TCP
-                && !escapeMayStart(escapeOn, now, data[off])) {
-            // A streaming host's read holds whole packets and nothing is buffered ahead of them: the
-            // full packets go from the host's bytes to the socket in one send, without an uplink copy.
-            int full = len - len % sendSz;
+        int held = uplink.size();
+        if (heldPluses == 0 && len > 0 && held + len >= sendSz && link.protocol == dev.sim800emu.modem.net.Protocol.TCP
+                && !escapeMayStart(escapeOn, now, data.byteAt(0))) {
+            // A streaming host: the packets this read completes go out in one send, the start kept
+            // from earlier reads and the rest straight from the host's buffer (no uplink copy).
+            int fromData = (held + len) - (held + len) % sendSz - held;
             lastByteAt = now;
-            sendPacket(data, off, full);
-            i = off + full;
+            sendPacket(uplink.array(), held, data, fromData);
+            uplink.discard(held);
+            i = fromData;
         }
-        while (i < end) {
-            if (heldPluses == 0 && !escapeMayStart(escapeOn, now, data[i])) {
+        while (i < len) {
+            if (heldPluses == 0 && !escapeMayStart(escapeOn, now, data.byteAt(i))) {
                 // Fast path: the rest of this read is payload, copied in one go.
-                uplink.write(data, i, end - i);
+                int n = len - i;
+                byte[] into = uplink.append(n);
+                data.copyTo(i, into, uplink.size() - n, n);
                 lastByteAt = now;
                 break;
             }
-            int b = data[i++] & 0xFF;
+            int b = data.byteAt(i++) & 0xFF;
             if (escapeOn && b == '+' && plusMayContinue(now)) {
                 heldPluses++;
                 lastPlusAt = now;
@@ -203,12 +208,24 @@ final class TransparentLink {
 
     private void sendPacket(byte[] data, int off, int len) {
         if (link.net != null && link.state() == LinkState.CONNECTED) {
-            link.txBytes += len;
             link.net.send(data, off, len);
-            ip.awaitAcks(link);
-            if (ip.uplinkCongested()) {
-                host.linesChanged();
-            }
+            sent(len);
+        }
+    }
+
+    /** {@code headLen} bytes kept in {@code head}, then the first {@code len} of the host's read. */
+    private void sendPacket(byte[] head, int headLen, Payload data, int len) {
+        if (link.net != null && link.state() == LinkState.CONNECTED) {
+            link.net.send(head, headLen, data, 0, len);
+            sent(headLen + len);
+        }
+    }
+
+    private void sent(int len) {
+        link.txBytes += len;
+        ip.awaitAcks(link);
+        if (ip.uplinkCongested()) {
+            host.linesChanged();
         }
     }
 

@@ -95,9 +95,9 @@ final class TransparentMode {
     }
 
     /** Host bytes while the serial line is in data mode. */
-    void onHostBytes(byte[] data, int off, int len) {
+    void onHostBytes(dev.sim800emu.modem.net.Payload data) {
         if (inDataMode()) {
-            current.onHostBytes(data, off, len);
+            current.onHostBytes(data);
         }
     }
 

@@ -44,18 +44,20 @@ class TransparentPassThroughTest {
             arrays++;
             return data.clone();
         }
+
+        @Override
+        public byte byteAt(int index) {
+            return data[index];
+        }
+
+        @Override
+        public void copyTo(int index, byte[] dst, int dstOff, int len) {
+            System.arraycopy(data, index, dst, dstOff, len);
+        }
     }
 
     private FakeLink connect() {
-        h.at("AT+CIPMODE=1");
-        h.at("AT+CSTT=\"CMNET\"");
-        h.at("AT+CIICR");
-        h.at("AT+CIFSR");
-        h.at("AT+CIPSTART=\"TCP\",\"116.228.221.51\",\"8500\"");
-        FakeLink l = h.net.last();
-        l.autoAck = true;
-        l.connect();
-        assertThat(h.take()).isEqualTo("\r\nCONNECT\r\n");
+        FakeLink l = h.transparentLink();
         h.modem.attach(new SerialOutput() {
             @Override
             public void write(byte[] bytes) {

@@ -56,6 +56,15 @@ public final class FakeNetwork implements Network {
             sendTo(data, new InetSocketAddress(request.address(), request.port()));
         }
 
+        /** Sends made of kept bytes and part of a host's buffer: {headLen, off, len} each. */
+        public final List<int[]> joinedSends = new ArrayList<>();
+
+        @Override
+        public void send(byte[] head, int headLen, dev.sim800emu.modem.net.Payload data, int off, int len) {
+            joinedSends.add(new int[] {headLen, off, len});
+            send(NetLink.join(head, headLen, data, off, len));
+        }
+
         @Override
         public void sendTo(byte[] data, InetSocketAddress to) {
             if (delegate != null) {

@@ -83,6 +83,26 @@ public final class ModemHarness {
     }
 
     /**
+     * Transparent mode (AT+CIPMODE=1) to the manual's example server: attached, one link opened,
+     * connected ({@code CONNECT} taken) and acknowledging what it is sent; the line is in data mode.
+     */
+    public FakeNetwork.FakeLink transparentLink() {
+        at("AT+CIPMODE=1");
+        at("AT+CSTT=\"CMNET\"");
+        at("AT+CIICR");
+        at("AT+CIFSR");
+        at("AT+CIPSTART=\"TCP\",\"116.228.221.51\",\"8500\"");
+        FakeNetwork.FakeLink l = net.last();
+        l.autoAck = true;
+        l.connect();
+        String connect = take();
+        if (!connect.equals("\r\nCONNECT\r\n")) {
+            throw new AssertionError("expected CONNECT, got " + connect);
+        }
+        return l;
+    }
+
+    /**
      * Checks this harness now (the automatic check then skips it): no internal error in the
      * engine and no output left unread.
      *
