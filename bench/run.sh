@@ -3,7 +3,7 @@
 #
 #   bench/run.sh                     # everything, about 7 minutes on 2 cores
 #   MVN_ARGS=-o bench/run.sh         # build offline
-#   JMH_ARGS="-f 1 -wi 1 -w 1s -i 2 -r 1s" bench/run.sh   # quicker, noisier
+#   JMH_ARGS="-f 1 -wi 1 -w 1s -i 2 -r 1s" PAIRS="6 300" bench/run.sh   # quicker, noisier
 #
 # Only 127.0.0.1 is used. Every step is bounded by a timeout.
 set -euo pipefail
@@ -19,6 +19,8 @@ build_cmd="mvn -B -q ${MVN_ARGS:-} -DskipTests package -pl bench,cli -am"
 jmh_cmd="$JAVA -jar $JAR $JMH_ARGS -e FreshModemBenchmark,RecordingOverheadBenchmark,EngineCommandBenchmark -rf json -rff $OUT/jmh.json"
 engine_cmd="$JAVA -jar $JAR EngineCommandBenchmark -prof gc -rf json -rff $OUT/engine.json"
 shaping_cmd="$JAVA -cp $JAR dev.sim800emu.bench.LinkShapingAccuracy 4"
+PAIRS=${PAIRS:-"20 400"}
+pairs_cmd="timeout 300 $JAVA -Xms256m -Xmx256m --add-exports=java.base/sun.nio.ch=ALL-UNNAMED -cp $JAR dev.sim800emu.bench.InterleavedPairs"
 footprint_cmd="$JAVA -Xms1g -Xmx1g -XX:+UseSerialGC -cp $JAR dev.sim800emu.bench.IdleModemFootprint $MODEMS"
 
 echo "== build: $build_cmd"
@@ -41,6 +43,14 @@ echo "$contention" > "$OUT/cpu.txt"
 
 echo "== engine alone, allocation per command: $engine_cmd"
 timeout 300 $engine_cmd | tee "$OUT/engine.log"
+
+echo "== interleaved pairs: $pairs_cmd CLASS A B $PAIRS [PARAM=VALUE]"
+{
+    $pairs_cmd TransparentRelayBenchmark modemTransparent rawRelay $PAIRS chunkBytes=16060
+    $pairs_cmd TransparentRelayBenchmark modemTransparent rawRelay $PAIRS chunkBytes=16384
+    $pairs_cmd SendThroughputBenchmark modemCipsend scriptedCipsend $PAIRS
+    $pairs_cmd SendThroughputBenchmark modemCipsendQuick scriptedCipsendQuick $PAIRS
+} 2>&1 | tee "$OUT/pairs.txt"
 
 echo "== footprint: $footprint_cmd"
 timeout 300 $footprint_cmd | tee "$OUT/footprint.txt"
@@ -68,6 +78,7 @@ python3 bench/report.py \
     --git "commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$dirty" \
     --build-cmd "$build_cmd" --jmh-cmd "$jmh_cmd" --footprint-cmd "$footprint_cmd" \
     --shaping "$OUT/shaping.txt" --shaping-cmd "$shaping_cmd" \
+    --pairs "$OUT/pairs.txt" --pairs-cmd "${pairs_cmd#timeout 300 } CLASS A B $PAIRS [PARAM=VALUE]" \
     > "$OUT/benchmarks.md"
 cp "$OUT/benchmarks.md" docs/benchmarks.md
 echo "== wrote docs/benchmarks.md"

@@ -4,14 +4,15 @@
 #
 #   MVN_ARGS=-o bench/serial.sh            # build, measure, rewrite the two sections
 #   SKIP_BUILD=1 bench/serial.sh           # with the jars already built
-#   ROUNDS=2000 STARTUP_RUNS=3 bench/serial.sh   # quicker, noisier
+#   ROUNDS=2000 REPEATS=3 STARTUP_RUNS=3 bench/serial.sh   # quicker, noisier
 #
 # Only 127.0.0.1 and pseudo-terminals are used. Every step is bounded by a timeout.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 OUT=bench/target/results
-ROUNDS=${ROUNDS:-20000}
+ROUNDS=${ROUNDS:-7000}
+REPEATS=${REPEATS:-9}
 STARTUP_RUNS=${STARTUP_RUNS:-5}
 mkdir -p "$OUT"
 
@@ -20,7 +21,7 @@ if [ -z "${SKIP_BUILD:-}" ]; then
 fi
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
-latency_cmd="$JAVA -cp bench/target/benchmarks.jar dev.sim800emu.bench.SerialLatency $ROUNDS $ROUNDS 3"
+latency_cmd="$JAVA -cp bench/target/benchmarks.jar dev.sim800emu.bench.SerialLatency $ROUNDS 20000 $REPEATS"
 echo "== serial latency: $latency_cmd"
 timeout 900 $latency_cmd | grep -v DEBUG | tee "$OUT/serial-latency.txt"
 
