@@ -169,7 +169,7 @@ def main():
     ap.add_argument("--engine-json")   # EngineCommandBenchmark with -prof gc (optional)
     ap.add_argument("--engine-cmd", default="")
     ap.add_argument("--shaping-cmd", default="")
-    ap.add_argument("--pairs")         # TransparentRelayPairs' outputs, one file per chunk size (optional)
+    ap.add_argument("--pairs")         # InterleavedPairs' outputs, one after another (optional)
     ap.add_argument("--pairs-cmd", default="")
     a = ap.parse_args()
 
