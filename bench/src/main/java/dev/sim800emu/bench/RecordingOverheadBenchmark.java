@@ -11,7 +11,6 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -22,8 +21,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * What {@code --record FILE} costs the host: the AT round trip ({@code AT\r}, {@code \r\nOK\r\n},
  * echo off) and a CIPSEND loop ({@code AT+CIPSEND=1460}, the prompt, 1460 bytes, SEND OK, to a
- * loopback {@link SinkServer}) on a modem without and with the recorder ({@code record}
- * {@code off}/{@code on}; the file in a temporary directory, deleted after the trial).
+ * loopback {@link SinkServer}) on two modems of one trial, one without the recorder ({@code …Off})
+ * and one recording the session ({@code …On}; the file in a temporary directory, deleted after the
+ * trial), so that {@link InterleavedPairs} can run the two in alternating slices.
  *
  * <p>Baseline in the same run: {@link ReplyServer}'s bare 3-bytes-in, 6-bytes-out round trip, as in
  * {@link AtRoundTripBenchmark}. Goal: recording adds at most 10 % to either exchange's mean time.
@@ -43,12 +43,10 @@ public class RecordingOverheadBenchmark {
     private static final byte[] PROMPT = BlockingClient.ascii("\r\n> ");
     private static final byte[] SEND_OK = BlockingClient.ascii("\r\nSEND OK\r\n");
 
-    @Param({"off", "on"})
-    public String record;
-
     private final byte[] payload = new byte[CHUNK];
     private Path dir;
-    private EmulatorRig emulator;
+    private EmulatorRig plain;
+    private EmulatorRig recorded;
     private SinkServer sink;
     private ReplyServer echo;
     private BlockingClient echoClient;
@@ -58,22 +56,29 @@ public class RecordingOverheadBenchmark {
         Arrays.fill(payload, (byte) 'x');
         dir = Files.createTempDirectory("sim800emu-bench-record");
         sink = new SinkServer();
-        emulator = new EmulatorRig("on".equals(record) ? dir.resolve("session.rec") : null);
-        BlockingClient host = emulator.host;
+        plain = connected(new EmulatorRig(null));
+        recorded = connected(new EmulatorRig(dir.resolve("session.rec")));
+        echo = new ReplyServer(AT.length, OK);
+        echoClient = new BlockingClient(echo.address());
+    }
+
+    /** The modem with a TCP link to the sink, after CSTT, CIICR, CIFSR and CIPSTART. */
+    private EmulatorRig connected(EmulatorRig rig) throws Exception {
+        BlockingClient host = rig.host;
         host.command("AT+CSTT=\"CMNET\"", "\r\nOK\r\n");
         host.command("AT+CIICR", "\r\nOK\r\n");
         host.command("AT+CIFSR", "\r\n");
         host.awaitText("\r\n");
         host.command("AT+CIPSTART=\"TCP\",\"127.0.0.1\"," + sink.address().getPort(), "CONNECT OK\r\n");
-        echo = new ReplyServer(AT.length, OK);
-        echoClient = new BlockingClient(echo.address());
+        return rig;
     }
 
     @TearDown(Level.Trial)
     public void stop() throws Exception {
         echoClient.close();
         echo.close();
-        emulator.close();
+        plain.close();
+        recorded.close();
         sink.close();
         try (var files = Files.list(dir)) {
             for (Path p : files.toList()) {
@@ -83,17 +88,36 @@ public class RecordingOverheadBenchmark {
         Files.delete(dir);
     }
 
-    /** {@code AT\r} to the emulator, {@code \r\nOK\r\n} back. */
+    /** {@code AT\r} to the modem without the recorder, {@code \r\nOK\r\n} back. */
     @Benchmark
-    public int atOk() throws Exception {
-        emulator.host.write(AT);
-        return emulator.host.expect(OK);
+    public int atOkOff() throws Exception {
+        return atOk(plain.host);
     }
 
-    /** One AT+CIPSEND=1460 exchange, until SEND OK. */
+    /** The same to the modem that records. */
     @Benchmark
-    public int cipsend() throws Exception {
-        BlockingClient host = emulator.host;
+    public int atOkOn() throws Exception {
+        return atOk(recorded.host);
+    }
+
+    /** One AT+CIPSEND=1460 exchange until SEND OK, without the recorder. */
+    @Benchmark
+    public int cipsendOff() throws Exception {
+        return cipsend(plain.host);
+    }
+
+    /** The same with the recorder. */
+    @Benchmark
+    public int cipsendOn() throws Exception {
+        return cipsend(recorded.host);
+    }
+
+    private static int atOk(BlockingClient host) throws Exception {
+        host.write(AT);
+        return host.expect(OK);
+    }
+
+    private int cipsend(BlockingClient host) throws Exception {
         host.write(CIPSEND);
         host.expect(PROMPT);
         host.write(payload);
