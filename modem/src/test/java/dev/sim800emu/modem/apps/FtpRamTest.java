@@ -237,5 +237,21 @@ class FtpRamTest {
         h.at("ATE0");
         assertThat(h.at("AT+FTPEXTPUT?")).isEqualTo("\r\n+FTPEXTPUT: 0,0\r\n" + OK);
         assertThat(h.at("AT+FTPEXTGET?")).isEqualTo("\r\n+FTPEXTGET: 0\r\n" + OK);
+
+        h.at("AT+FTPEXTPUT=1");
+        assertThat(h.at("AT+FTPEXTPUT=2,0,10,5000")).isEqualTo("\r\n+FTPEXTPUT: 0,10\r\n");
+        h.modem.powerOff();
+        h.modem.powerOn();
+        h.clock.advance(4_000);
+        h.take();
+        h.at("ATE0");
+        h.at("AT+FTPEXTPUT=1");
+        assertThat(h.at("AT+FTPEXTPUT=2,0,4,100000")).isEqualTo("\r\n+FTPEXTPUT: 0,4\r\n");
+        h.send("ab");
+        h.clock.advance(2_000);
+        assertThat(h.take()).as("the lost load's time limit went with the power").isEmpty();
+        h.send("cd");
+        assertThat(h.take()).isEqualTo(OK);
+        assertThat(h.at("AT+FTPEXTPUT?")).isEqualTo("\r\n+FTPEXTPUT: 1,4\r\n" + OK);
     }
 }

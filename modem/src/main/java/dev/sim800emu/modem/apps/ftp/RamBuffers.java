@@ -19,6 +19,8 @@ final class RamBuffers {
     /** AT+FTPEXTPUT's mode: 1 when FTPPUT=1 sends the loaded buffer. */
     private int putMode;
     private RamCopy put;
+    /** The serial time limit of a running FTPEXTPUT=2, cancelled with it and by power off. */
+    private ModemClock.Timer loading;
     /** The file AT+FTPFILEPUT=1 loaded; null when off. */
     private byte[] filePut;
     /** AT+FTPEXTGET=1 was given (and not undone by =0): the read form shows 1 and the copy's length. */
@@ -30,6 +32,10 @@ final class RamBuffers {
     }
 
     void clear() {
+        if (loading != null) {
+            loading.cancel(); // else it could end a later, unrelated payload
+            loading = null;
+        }
         putMode = 0;
         put = null;
         filePut = null;
@@ -64,6 +70,7 @@ final class RamBuffers {
             return Result.OK;
         }
         ModemClock.Timer timer = host.clock().schedule(timeoutMillis, host::flushPayload);
+        loading = timer;
         host.beginPayload(new PayloadSink() {
             @Override
             public int fixedLength() {
@@ -78,6 +85,7 @@ final class RamBuffers {
             @Override
             public void onPayload(byte[] data) {
                 timer.cancel();
+                loading = null;
                 if (putMode == 1 && data.length > 0) {
                     if (put == null) {
                         put = new RamCopy();
