@@ -121,6 +121,48 @@ class FtpOverNetworkTest {
         }
     }
 
+    /**
+     * The RAM-buffer transfers (manual §12.2.20, §12.2.26): the file loaded with FTPEXTPUT=2 in four
+     * pieces goes up with one FTPPUT=1, comes back with FTPEXTGET=1 and is read out with =3.
+     */
+    @Test
+    void ramBufferUpAndDownByteForByte() throws Exception {
+        int size = 200_000;
+        int piece = 50_000;
+        byte[] file = new byte[size];
+        new Random(11).nextBytes(file);
+        try (Emulator e = new Emulator(TlsPolicy.chip())) {
+            setUp(e);
+            e.expect("AT+FTPPUTNAME=\"ram.bin\"", OK);
+            e.expect("AT+FTPEXTPUT=1", OK);
+            for (int at = 0; at < size; at += piece) {
+                e.expect("AT+FTPEXTPUT=2," + at + "," + piece + ",10000", "\r\n+FTPEXTPUT: " + at + "," + piece + "\r\n");
+                byte[] block = new byte[piece];
+                System.arraycopy(file, at, block, 0, piece);
+                e.host.write(block);
+                e.expect(OK);
+            }
+            e.expect("AT+FTPPUT=1", OK);
+            e.expect("\r\n+FTPPUT: 1,0\r\n");
+            assertThat(Files.readAllBytes(home.resolve("ram.bin"))).isEqualTo(file);
+
+            e.expect("AT+FTPEXTPUT=0", OK);
+            e.expect("AT+FTPGETNAME=\"ram.bin\"", OK);
+            e.expect("AT+FTPEXTGET=1", OK);
+            e.expect("\r\n+FTPEXTGET: 1,0\r\n");
+            e.expect("AT+FTPEXTGET?", "\r\n+FTPEXTGET: 1," + size + "\r\n" + OK);
+            ByteArrayOutputStream got = new ByteArrayOutputStream();
+            while (got.size() < size) {
+                int n = Math.min(30_000, size - got.size());
+                e.expect("AT+FTPEXTGET=3," + got.size() + ",30000", "\r\n+FTPEXTGET: 3," + n + "\r\n");
+                got.writeBytes(e.host.take(n, Emulator.T).getBytes(StandardCharsets.ISO_8859_1));
+                e.expect(OK);
+            }
+            assertThat(got.toByteArray()).isEqualTo(file);
+            e.expect("AT+FTPEXTGET=0", OK);
+        }
+    }
+
     /** One line the modem printed: {@code \r\n<text>\r\n}. */
     private static String line(Emulator e) {
         assertThat(e.host.take(2, Emulator.T)).isEqualTo("\r\n");

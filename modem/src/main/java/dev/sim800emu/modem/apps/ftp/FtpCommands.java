@@ -5,8 +5,8 @@ import dev.sim800emu.modem.at.Result;
 
 /**
  * The FTP commands (manual chapter 12). Every test form answers a bare OK, as the manual prints
- * them. Of the extended transfers, FTPGETTOFS and FTPPUTFRMFS (the drive) are offered; FTPEXTPUT,
- * FTPEXTGET and FTPFILEPUT are not (docs/commands.md).
+ * them. The extended transfers through the drive (FTPGETTOFS, FTPPUTFRMFS) and through RAM
+ * (FTPEXTPUT, FTPEXTGET, FTPFILEPUT: {@link RamBuffers}) are here too.
  */
 public final class FtpCommands {
     private FtpCommands() {
@@ -46,8 +46,8 @@ public final class FtpCommands {
                 .write((s, c, a) -> {
                     int mode = a.expectCount(1, 2).integer(0, 1, 2);
                     if (mode == 1) {
-                        a.expectCount(1, 1);
-                        return s.start(FtpOperation.PUT);
+                        a.expectCount(1, 1); // a loaded RAM buffer goes in one piece, and is dropped
+                        return s.start(FtpOperation.PUT, s.state() != 0 ? null : s.ram.upload());
                     }
                     return s.write(c, a.expectCount(2, 2).integer(1, 0, FtpService.PUT_MAX));
                 });
@@ -59,7 +59,8 @@ public final class FtpCommands {
                 .write((s, c, a) -> {
                     a.expectCount(2, 4).integer(0, 0, 0); // 1, the SD card, is absent
                     reconnects(a, 2);
-                    return s.getToDrive(a.string(1, 64));
+                    DriveTransfer d = DriveTransfer.download(s.store, a.string(1, 64));
+                    return d == null ? Result.ERROR : s.start(FtpOperation.GETTOFS, d);
                 });
         t.command("+FTPPUTFRMFS").test((String) null)
                 .read((s, c, a) -> {
@@ -69,8 +70,9 @@ public final class FtpCommands {
                 .write((s, c, a) -> {
                     a.expectCount(1, 3);
                     reconnects(a, 1);
-                    return s.putFromDrive(a.string(0, 128));
+                    return s.start(FtpOperation.PUTFRMFS, DriveTransfer.upload(s.store, a.string(0, 128)));
                 });
+        RamCommands.register(t);
         t.command("+FTPSIZE").test((String) null).exec((s, c, a) -> s.start(FtpOperation.SIZE));
         t.command("+FTPDELE").test((String) null).exec((s, c, a) -> s.start(FtpOperation.DELE));
         t.command("+FTPMKD").test((String) null).exec((s, c, a) -> s.start(FtpOperation.MKD));

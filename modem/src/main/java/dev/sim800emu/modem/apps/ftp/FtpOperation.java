@@ -18,7 +18,9 @@ enum FtpOperation {
     /** A GET into a file on the drive (manual §12.2.24): {@code +FTPGETTOFS: 0,<length>} or {@code <error>}. */
     GETTOFS("+FTPGETTOFS", FtpStep.RETR, FtpCode.DOWNLOAD),
     /** A PUT of a file from the drive (manual §12.2.25): {@code +FTPPUTFRMFS: 0,<length>} or {@code <error>}. */
-    PUTFRMFS("+FTPPUTFRMFS", FtpStep.STORE, FtpCode.UPLOAD);
+    PUTFRMFS("+FTPPUTFRMFS", FtpStep.STORE, FtpCode.UPLOAD),
+    /** A GET into RAM (manual §12.2.26): {@code +FTPEXTGET: 1,0} or {@code 1,<error>}. */
+    EXTGET("+FTPEXTGET", FtpStep.RETR, FtpCode.DOWNLOAD);
 
     final String urc;
     final FtpStep action;

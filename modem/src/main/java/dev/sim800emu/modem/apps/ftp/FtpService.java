@@ -26,7 +26,9 @@ public final class FtpService {
 
     private final FtpHost host;
     /** The drive AT+FTPGETTOFS saves to and AT+FTPPUTFRMFS sends from. */
-    private final FlashStore store;
+    final FlashStore store;
+    /** FTPEXTPUT, FTPEXTGET and FTPFILEPUT's buffers. */
+    final RamBuffers ram;
     private FtpSettings params = new FtpSettings();
     private FtpSettings saved = new FtpSettings();
     private boolean unsaved;
@@ -46,11 +48,13 @@ public final class FtpService {
     public FtpService(FtpHost host, FlashStore store) {
         this.host = host;
         this.store = store;
+        this.ram = new RamBuffers(host, store);
     }
 
     /** Power loss or reset: the session is dropped, the parameters come back from AT+FTPSCONT. */
     public void reset() {
         end();
+        ram.clear();
         params = saved.copy();
         unsaved = false;
     }
@@ -87,17 +91,6 @@ public final class FtpService {
         return op == null ? 0 : 1;
     }
 
-    /** FTPGETTOFS=0,<name>: ERROR for a name that cannot be a file in C:\\User\\ftp. */
-    Result getToDrive(String name) {
-        DriveTransfer d = DriveTransfer.download(store, name);
-        return d == null ? Result.ERROR : start(FtpOperation.GETTOFS, d);
-    }
-
-    /** FTPPUTFRMFS=<path>: a missing file ends with 85. */
-    Result putFromDrive(String path) {
-        return start(FtpOperation.PUTFRMFS, DriveTransfer.upload(store, path));
-    }
-
     /** The read form of FTPGETTOFS / FTPPUTFRMFS: 0 idle, or 1 and the transfer's figures. */
     String driveStatus(FtpOperation which) {
         return which.urc + ": " + (op == which && drive != null ? "1," + drive.progress() : "0");
@@ -108,7 +101,8 @@ public final class FtpService {
         return start(next, null);
     }
 
-    private Result start(FtpOperation next, DriveTransfer transfer) {
+    /** With the drive's (or RAM's) side of the transfer; a drive operation without one ends with 85. */
+    Result start(FtpOperation next, DriveTransfer transfer) {
         if (op != null) {
             urc(next, FtpCode.NOT_ALLOWED);
             return Result.OK;
@@ -121,7 +115,7 @@ public final class FtpService {
             urc(next, DriveTransfer.FS_ERROR);
             return Result.OK;
         }
-        boolean namesFile = next == FtpOperation.GET || next == FtpOperation.GETTOFS || next == FtpOperation.SIZE
+        boolean namesFile = next.action == FtpStep.RETR || next == FtpOperation.SIZE
                 || next == FtpOperation.DELE || (next.uploads() && !params.get(FtpParam.PUTOPT).equals("STOU"));
         if (namesFile && params.get(next.file()).isEmpty()) {
             urc(next, FtpCode.TIMEOUT); // the application note's answer to an empty name (§3.13)
@@ -256,7 +250,7 @@ public final class FtpService {
         FtpOperation done = op;
         DriveTransfer transfer = drive;
         end();
-        if (transfer != null && code == FtpCode.DONE) {
+        if (transfer != null && code == FtpCode.DONE && done.drive()) {
             host.urc(w -> w.text(done.urc + ": 0," + transfer.total()));
         } else if (size != null) {
             host.urc(w -> w.text(done.urc + ": 1,0," + size));
