@@ -27,4 +27,38 @@ public interface PayloadSink {
     void onCancel();
 
     void onOverflow();
+
+    /**
+     * A payload of exactly {@code length} bytes, or whatever arrived when the command's time limit
+     * ends it early; a cancel or an overflow (which a fixed length cannot have) hands over nothing.
+     * The data commands use it: HTTPDATA, FSWRITE, FTPPUT=2, FTPEXTPUT=2.
+     */
+    static PayloadSink fixed(int length, java.util.function.Consumer<byte[]> onPayload) {
+        return new PayloadSink() {
+            @Override
+            public int fixedLength() {
+                return length;
+            }
+
+            @Override
+            public int maxLength() {
+                return length;
+            }
+
+            @Override
+            public void onPayload(byte[] data) {
+                onPayload.accept(data);
+            }
+
+            @Override
+            public void onCancel() {
+                onPayload.accept(new byte[0]);
+            }
+
+            @Override
+            public void onOverflow() {
+                onPayload.accept(new byte[0]);
+            }
+        };
+    }
 }

@@ -49,37 +49,14 @@ public final class FileSystem {
             return Result.ERROR;
         }
         writeLimit = host.clock().schedule(seconds * 1000L, host::flushPayload);
-        host.beginPayload(new PayloadSink() {
-            @Override
-            public int fixedLength() {
-                return size;
+        host.beginPayload(PayloadSink.fixed(size, data -> {
+            reset();
+            if (data.length < size) {
+                ctx.complete(Result.text(TIME_OUT));
+            } else {
+                ctx.complete(store.write(file, data, append) ? Result.OK : Result.ERROR);
             }
-
-            @Override
-            public int maxLength() {
-                return size;
-            }
-
-            @Override
-            public void onPayload(byte[] data) {
-                reset();
-                if (data.length < size) {
-                    ctx.complete(Result.text(TIME_OUT));
-                } else {
-                    ctx.complete(store.write(file, data, append) ? Result.OK : Result.ERROR);
-                }
-            }
-
-            @Override
-            public void onCancel() {
-                onPayload(new byte[0]);
-            }
-
-            @Override
-            public void onOverflow() {
-                onPayload(new byte[0]);
-            }
-        });
+        }));
         ctx.out().prompt();
         return Result.PENDING;
     }

@@ -170,43 +170,20 @@ public final class FtpService {
         ctx.out().info("+FTPPUT: 2," + length);
         typing = true;
         boolean ascii = params.get(FtpParam.TYPE).equals("A");
-        host.beginPayload(new PayloadSink() {
-            @Override
-            public int fixedLength() {
-                return length;
-            }
-
-            @Override
-            public int maxLength() {
-                return length;
-            }
-
-            @Override
-            public void onPayload(byte[] data) {
-                typing = false;
-                if (session == target) {
-                    if (ascii) {
-                        for (int i = 0; i < data.length; i++) {
-                            data[i] &= 0x7F; // ASCII sessions send 7-bit characters (manual §12.2.3)
-                        }
+        host.beginPayload(PayloadSink.fixed(length, data -> {
+            typing = false;
+            if (session == target) {
+                if (ascii) {
+                    for (int i = 0; i < data.length; i++) {
+                        data[i] &= 0x7F; // ASCII sessions send 7-bit characters (manual §12.2.3)
                     }
-                    putWaiting = true;
-                    arm();
-                    target.upload(data);
                 }
-                ctx.complete(Result.OK);
+                putWaiting = true;
+                arm();
+                target.upload(data);
             }
-
-            @Override
-            public void onCancel() {
-                onPayload(new byte[0]);
-            }
-
-            @Override
-            public void onOverflow() {
-                onPayload(new byte[0]);
-            }
-        });
+            ctx.complete(Result.OK);
+        }));
         return Result.PENDING;
     }
 

@@ -71,40 +71,17 @@ final class RamBuffers {
         }
         ModemClock.Timer timer = host.clock().schedule(timeoutMillis, host::flushPayload);
         loading = timer;
-        host.beginPayload(new PayloadSink() {
-            @Override
-            public int fixedLength() {
-                return len;
-            }
-
-            @Override
-            public int maxLength() {
-                return len;
-            }
-
-            @Override
-            public void onPayload(byte[] data) {
-                timer.cancel();
-                loading = null;
-                if (putMode == 1 && data.length > 0) {
-                    if (put == null) {
-                        put = new RamCopy();
-                    }
-                    put.put(pos, data, data.length);
+        host.beginPayload(PayloadSink.fixed(len, data -> {
+            timer.cancel();
+            loading = null;
+            if (putMode == 1 && data.length > 0) {
+                if (put == null) {
+                    put = new RamCopy();
                 }
-                ctx.complete(Result.OK);
+                put.put(pos, data, data.length);
             }
-
-            @Override
-            public void onCancel() {
-                onPayload(new byte[0]);
-            }
-
-            @Override
-            public void onOverflow() {
-                onPayload(new byte[0]);
-            }
-        });
+            ctx.complete(Result.OK);
+        }));
         return Result.PENDING;
     }
 

@@ -107,35 +107,12 @@ public final class HttpService {
             return Result.OK;
         }
         dev.sim800emu.modem.time.ModemClock.Timer[] limit = new dev.sim800emu.modem.time.ModemClock.Timer[1];
-        host.beginPayload(new PayloadSink() {
-            @Override
-            public int fixedLength() {
-                return size;
-            }
-
-            @Override
-            public int maxLength() {
-                return size;
-            }
-
-            @Override
-            public void onPayload(byte[] data) {
-                limit[0].cancel();
-                requestBody = data;
-                readable = data;
-                ctx.complete(Result.OK);
-            }
-
-            @Override
-            public void onCancel() {
-                onPayload(new byte[0]);
-            }
-
-            @Override
-            public void onOverflow() {
-                onPayload(new byte[0]);
-            }
-        });
+        host.beginPayload(PayloadSink.fixed(size, data -> {
+            limit[0].cancel();
+            requestBody = data;
+            readable = data;
+            ctx.complete(Result.OK);
+        }));
         ctx.out().info("DOWNLOAD");
         // The time limit keeps what arrived (sim800-apps.md §2.5, unconfirmed).
         limit[0] = host.clock().schedule(millis, host::flushPayload);
