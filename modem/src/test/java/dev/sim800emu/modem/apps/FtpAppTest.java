@@ -14,22 +14,11 @@ class FtpAppTest {
     private final ModemHarness h = new ModemHarness().quiet();
 
     private void ready() {
-        h.net.name("ftp.example.com", "198.51.100.7");
-        assertThat(h.at("AT+SAPBR=1,1")).isEqualTo(OK);
+        FtpFixture.session(h);
         assertThat(h.at("AT+FTPCID=1")).isEqualTo(OK);
-        assertThat(h.at("AT+FTPSERV=\"ftp.example.com\"")).isEqualTo(OK);
-        assertThat(h.at("AT+FTPUN=\"user\"")).isEqualTo(OK);
-        assertThat(h.at("AT+FTPPW=\"secret\"")).isEqualTo(OK);
-        assertThat(h.at("AT+FTPMODE=1")).isEqualTo(OK);
     }
 
     /** What the modem sent on {@code l} since the last call. */
-    private static String said(FakeLink l) {
-        String s = l.sentText();
-        l.sent.reset();
-        return s;
-    }
-
     /** Starts {@code command}, answers the greeting and the login; returns the control connection. */
     private FakeLink loggedIn(String command) {
         int before = h.net.links.size();
@@ -39,20 +28,20 @@ class FtpAppTest {
         assertThat(c.request.address().getHostAddress()).isEqualTo("198.51.100.7");
         assertThat(c.request.port()).isEqualTo(21);
         c.connect();
-        assertThat(said(c)).isEmpty();
+        assertThat(FtpFixture.said(c)).isEmpty();
         c.receive("220-Welcome\r\n220 ready\r\n");
-        assertThat(said(c)).isEqualTo("USER user\r\n");
+        assertThat(FtpFixture.said(c)).isEqualTo("USER user\r\n");
         c.receive("331 Password required\r\n");
-        assertThat(said(c)).isEqualTo("PASS secret\r\n");
+        assertThat(FtpFixture.said(c)).isEqualTo("PASS secret\r\n");
         c.receive("230 Logged in\r\n");
-        assertThat(said(c)).isEqualTo("TYPE I\r\n");
+        assertThat(FtpFixture.said(c)).isEqualTo("TYPE I\r\n");
         c.receive("200 Type set to I\r\n");
         return c;
     }
 
     /** Answers PASV with port 40000 on the server and connects the data link. */
     private FakeLink passive(FakeLink c) {
-        assertThat(said(c)).isEqualTo("PASV\r\n");
+        assertThat(FtpFixture.said(c)).isEqualTo("PASV\r\n");
         c.receive("227 Entering Passive Mode (198,51,100,7,156,64)\r\n");
         FakeLink d = h.net.last();
         assertThat(d).isNotSameAs(c);
@@ -68,10 +57,10 @@ class FtpAppTest {
         assertThat(h.at("AT+FTPGETNAME=\"1K.txt\"")).isEqualTo(OK);
         assertThat(h.at("AT+FTPGETPATH=\"/pub/\"")).isEqualTo(OK);
         FakeLink c = loggedIn("AT+FTPGET=1");
-        assertThat(said(c)).isEqualTo("CWD /pub/\r\n");
+        assertThat(FtpFixture.said(c)).isEqualTo("CWD /pub/\r\n");
         c.receive("250 ok\r\n");
         FakeLink d = passive(c);
-        assertThat(said(c)).isEqualTo("RETR 1K.txt\r\n");
+        assertThat(FtpFixture.said(c)).isEqualTo("RETR 1K.txt\r\n");
         assertThat(h.at("AT+FTPGET=2,10")).as("before the first notice").isEqualTo(ERROR);
         c.receive("150 Opening BINARY mode data connection\r\n");
         assertThat(h.take()).isEmpty();
@@ -87,7 +76,7 @@ class FtpAppTest {
         d.peerClose();
         c.receive("226 Transfer complete\r\n");
         assertThat(h.take()).as("the end waits until the host has read it all").isEmpty();
-        assertThat(said(c)).isEqualTo("QUIT\r\n");
+        assertThat(FtpFixture.said(c)).isEqualTo("QUIT\r\n");
         assertThat(c.closed).isTrue();
         assertThat(h.at("AT+FTPGET=2,4")).isEqualTo("\r\n+FTPGET: 2,4\r\nabcd" + OK);
         assertThat(h.at("AT+FTPGET=2,4")).isEqualTo("\r\n+FTPGET: 2,2\r\nef" + OK + "\r\n+FTPGET: 1,0\r\n");
@@ -101,10 +90,10 @@ class FtpAppTest {
         h.at("AT+FTPGETNAME=f.bin");
         assertThat(h.at("AT+FTPREST=20")).isEqualTo(OK);
         FakeLink c = loggedIn("AT+FTPGET=1");
-        assertThat(said(c)).isEqualTo("REST 20\r\n");
+        assertThat(FtpFixture.said(c)).isEqualTo("REST 20\r\n");
         c.receive("350 Restarting at 20\r\n");
         FakeLink d = passive(c);
-        assertThat(said(c)).isEqualTo("RETR f.bin\r\n");
+        assertThat(FtpFixture.said(c)).isEqualTo("RETR f.bin\r\n");
         c.receive("150 ok\r\n");
         d.receive("xyz");
         assertThat(h.take()).isEqualTo("\r\n+FTPGET: 1,1\r\n");
@@ -124,7 +113,7 @@ class FtpAppTest {
         h.at("AT+FTPGETNAME=empty");
         FakeLink c = loggedIn("AT+FTPGET=1");
         FakeLink d = passive(c);
-        said(c);
+        FtpFixture.said(c);
         c.receive("150 ok\r\n");
         c.receive("226 done\r\n");
         assertThat(h.take()).isEmpty();
@@ -139,10 +128,10 @@ class FtpAppTest {
         assertThat(h.at("AT+FTPPUTPATH=\"/in\"")).isEqualTo(OK);
         assertThat(h.at("AT+FTPPUT=2,5")).as("before FTPPUT=1").isEqualTo(ERROR);
         FakeLink c = loggedIn("AT+FTPPUT=1");
-        assertThat(said(c)).isEqualTo("CWD /in\r\n");
+        assertThat(FtpFixture.said(c)).isEqualTo("CWD /in\r\n");
         c.receive("250 ok\r\n");
         FakeLink d = passive(c);
-        assertThat(said(c)).isEqualTo("STOR up.bin\r\n");
+        assertThat(FtpFixture.said(c)).isEqualTo("STOR up.bin\r\n");
         assertThat(h.at("AT+FTPPUT=2,5")).as("before the ready notice").isEqualTo(ERROR);
         c.receive("150 Ok to send data\r\n");
         assertThat(h.take()).isEqualTo("\r\n+FTPPUT: 1,1,1360\r\n");
@@ -160,7 +149,7 @@ class FtpAppTest {
         assertThat(h.take()).isEmpty();
         c.receive("226 Transfer complete\r\n");
         assertThat(h.take()).isEqualTo("\r\n+FTPPUT: 1,0\r\n");
-        assertThat(said(c)).isEqualTo("QUIT\r\n");
+        assertThat(FtpFixture.said(c)).isEqualTo("QUIT\r\n");
     }
 
     @Test
@@ -174,10 +163,10 @@ class FtpAppTest {
         c.connect();
         c.receive("220 hi\r\n");
         c.receive("230 no password needed\r\n");
-        assertThat(said(c)).isEqualTo("USER user\r\nTYPE A\r\n");
+        assertThat(FtpFixture.said(c)).isEqualTo("USER user\r\nTYPE A\r\n");
         c.receive("200 ok\r\n");
         FakeLink d = passive(c);
-        assertThat(said(c)).isEqualTo("APPE log.txt\r\n");
+        assertThat(FtpFixture.said(c)).isEqualTo("APPE log.txt\r\n");
         c.receive("125 go\r\n");
         assertThat(h.take()).isEqualTo("\r\n+FTPPUT: 1,1,1360\r\n");
         h.at("AT+FTPPUT=2,2");
@@ -193,7 +182,7 @@ class FtpAppTest {
         h.at("AT+FTPTYPE=I");
         FakeLink c2 = loggedIn("AT+FTPPUT=1");
         passive(c2);
-        assertThat(said(c2)).isEqualTo("STOU\r\n");
+        assertThat(FtpFixture.said(c2)).isEqualTo("STOU\r\n");
     }
 
     @Test
@@ -201,24 +190,24 @@ class FtpAppTest {
         ready();
         h.at("AT+FTPGETNAME=a.bin");
         FakeLink c = loggedIn("AT+FTPSIZE");
-        assertThat(said(c)).isEqualTo("SIZE a.bin\r\n");
+        assertThat(FtpFixture.said(c)).isEqualTo("SIZE a.bin\r\n");
         c.receive("213 318976\r\n");
         assertThat(h.take()).isEqualTo("\r\n+FTPSIZE: 1,0,318976\r\n");
-        assertThat(said(c)).isEqualTo("QUIT\r\n");
+        assertThat(FtpFixture.said(c)).isEqualTo("QUIT\r\n");
 
         c = loggedIn("AT+FTPDELE");
-        assertThat(said(c)).isEqualTo("DELE a.bin\r\n");
+        assertThat(FtpFixture.said(c)).isEqualTo("DELE a.bin\r\n");
         c.receive("250 deleted\r\n");
         assertThat(h.take()).isEqualTo("\r\n+FTPDELE: 1,0\r\n");
 
         h.at("AT+FTPGETPATH=/new");
         c = loggedIn("AT+FTPMKD");
-        assertThat(said(c)).as("the path is the directory, no CWD").isEqualTo("MKD /new\r\n");
+        assertThat(FtpFixture.said(c)).as("the path is the directory, no CWD").isEqualTo("MKD /new\r\n");
         c.receive("257 \"/new\" created\r\n");
         assertThat(h.take()).isEqualTo("\r\n+FTPMKD: 1,0\r\n");
 
         c = loggedIn("AT+FTPRMD");
-        assertThat(said(c)).isEqualTo("RMD /new\r\n");
+        assertThat(FtpFixture.said(c)).isEqualTo("RMD /new\r\n");
         c.receive("550 not empty\r\n");
         assertThat(h.take()).isEqualTo("\r\n+FTPRMD: 1,77\r\n");
         assertThat(c.aborted).isTrue();
@@ -229,10 +218,10 @@ class FtpAppTest {
         ready();
         h.at("AT+FTPGETPATH=/");
         FakeLink c = loggedIn("AT+FTPLIST=1");
-        assertThat(said(c)).isEqualTo("CWD /\r\n");
+        assertThat(FtpFixture.said(c)).isEqualTo("CWD /\r\n");
         c.receive("250 ok\r\n");
         FakeLink d = passive(c);
-        assertThat(said(c)).isEqualTo("LIST\r\n");
+        assertThat(FtpFixture.said(c)).isEqualTo("LIST\r\n");
         c.receive("150 Here comes the directory listing\r\n");
         String listing = "-rw-r--r-- 1 ftp ftp 5 Sep 30 01:52 12.txt\r\n";
         d.receive(listing);
@@ -269,19 +258,19 @@ class FtpAppTest {
         assertThat(h.take()).as("password refused").isEqualTo("\r\n+FTPGET: 1,72\r\n");
 
         c = loggedIn("AT+FTPGET=1");
-        assertThat(said(c)).isEqualTo("PASV\r\n");
+        assertThat(FtpFixture.said(c)).isEqualTo("PASV\r\n");
         c.receive("227 no address here\r\n");
         assertThat(h.take()).isEqualTo("\r\n+FTPGET: 1,75\r\n");
 
         c = loggedIn("AT+FTPGET=1");
-        said(c);
+        FtpFixture.said(c);
         c.receive("227 Entering Passive Mode (198,51,100,7,156,64)\r\n");
         h.net.last().refuse();
         assertThat(h.take()).as("data connection refused").isEqualTo("\r\n+FTPGET: 1,75\r\n");
 
         c = loggedIn("AT+FTPGET=1");
         passive(c);
-        said(c);
+        FtpFixture.said(c);
         c.receive("550 x: No such file or directory\r\n");
         assertThat(h.take()).as("file not found").isEqualTo("\r\n+FTPGET: 1,77\r\n");
 
@@ -337,7 +326,7 @@ class FtpAppTest {
         h.at("AT+FTPMODE=0");
         c = loggedIn("AT+FTPGET=1");
         assertThat(h.take()).as("active mode is not offered").isEqualTo("\r\n+FTPGET: 1,76\r\n");
-        assertThat(said(c)).isEmpty();
+        assertThat(FtpFixture.said(c)).isEmpty();
 
         h.at("AT+FTPGETNAME=\"\"");
         assertThat(h.at("AT+FTPGET=1")).as("no file name").isEqualTo(OK + "\r\n+FTPGET: 1,64\r\n");
@@ -392,7 +381,7 @@ class FtpAppTest {
         c.receive("220 hi\r\n");
         c.receive(new byte[] {'3', '3', '1', '-', (byte) 0xFF, '\n'});
         c.receive("still inside\r\n331 done\r\n");
-        assertThat(said(c)).isEqualTo("USER user\r\nPASS secret\r\n");
+        assertThat(FtpFixture.said(c)).isEqualTo("USER user\r\nPASS secret\r\n");
         c.receive("\r\n");
         assertThat(h.take()).as("an empty line is no reply").isEqualTo("\r\n+FTPGET: 1,72\r\n");
     }

@@ -13,18 +13,7 @@ class FtpDriveTest {
     private final ModemHarness h = new ModemHarness().quiet();
 
     private void ready() {
-        h.net.name("ftp.example.com", "198.51.100.7");
-        assertThat(h.at("AT+SAPBR=1,1")).isEqualTo(OK);
-        assertThat(h.at("AT+FTPSERV=\"ftp.example.com\"")).isEqualTo(OK);
-        assertThat(h.at("AT+FTPUN=\"user\"")).isEqualTo(OK);
-        assertThat(h.at("AT+FTPPW=\"secret\"")).isEqualTo(OK);
-        assertThat(h.at("AT+FTPMODE=1")).isEqualTo(OK);
-    }
-
-    private static String said(FakeLink l) {
-        String s = l.sentText();
-        l.sent.reset();
-        return s;
+        FtpFixture.session(h);
     }
 
     /** Runs {@code command} through the login and PASV; returns {control, data}. */
@@ -33,17 +22,17 @@ class FtpDriveTest {
         FakeLink c = h.net.last();
         c.connect();
         c.receive("220 ready\r\n");
-        assertThat(said(c)).isEqualTo("USER user\r\n");
+        assertThat(FtpFixture.said(c)).isEqualTo("USER user\r\n");
         c.receive("331 Password required\r\n");
-        said(c);
+        FtpFixture.said(c);
         c.receive("230 Logged in\r\n");
-        assertThat(said(c)).isEqualTo("TYPE I\r\n");
+        assertThat(FtpFixture.said(c)).isEqualTo("TYPE I\r\n");
         c.receive("200 ok\r\n");
-        assertThat(said(c)).isEqualTo("PASV\r\n");
+        assertThat(FtpFixture.said(c)).isEqualTo("PASV\r\n");
         c.receive("227 Entering Passive Mode (198,51,100,7,156,64)\r\n");
         FakeLink d = h.net.last();
         d.connect();
-        assertThat(said(c)).isEqualTo(verb + "\r\n");
+        assertThat(FtpFixture.said(c)).isEqualTo(verb + "\r\n");
         return new FakeLink[] {c, d};
     }
 
@@ -78,7 +67,7 @@ class FtpDriveTest {
         d.peerClose();
         c.receive("226 Transfer complete\r\n");
         assertThat(h.take()).isEqualTo("\r\n+FTPGETTOFS: 0,8\r\n");
-        assertThat(said(c)).isEqualTo("QUIT\r\n");
+        assertThat(FtpFixture.said(c)).isEqualTo("QUIT\r\n");
         assertThat(h.at("AT+FTPGETTOFS?")).isEqualTo("\r\n+FTPGETTOFS: 0\r\n" + OK);
         assertThat(h.at("AT+FSLS=C:\\User\\")).isEqualTo("\r\nftp\\\r\n" + OK);
         assertThat(h.at("AT+FSFLSIZE=C:\\User\\ftp\\f.bin")).isEqualTo("\r\n+FSFLSIZE: 8\r\n" + OK);
@@ -162,7 +151,7 @@ class FtpDriveTest {
         assertThat(h.take()).isEmpty();
         c.receive("226 Transfer complete\r\n");
         assertThat(h.take()).isEqualTo("\r\n+FTPPUTFRMFS: 0,3000\r\n");
-        assertThat(said(c)).isEqualTo("QUIT\r\n");
+        assertThat(FtpFixture.said(c)).isEqualTo("QUIT\r\n");
     }
 
     @Test
@@ -176,7 +165,7 @@ class FtpDriveTest {
         c.connect();
         c.receive("220 ready\r\n");
         c.receive("230 Logged in\r\n");
-        assertThat(said(c)).endsWith("TYPE A\r\n");
+        assertThat(FtpFixture.said(c)).endsWith("TYPE A\r\n");
         c.receive("200 ok\r\n");
         c.receive("227 Entering Passive Mode (198,51,100,7,156,64)\r\n");
         FakeLink d = h.net.last();

@@ -15,20 +15,9 @@ class FtpRamTest {
     private final ModemHarness h = new ModemHarness().quiet();
 
     private void ready() {
-        h.net.name("ftp.example.com", "198.51.100.7");
-        assertThat(h.at("AT+SAPBR=1,1")).isEqualTo(OK);
-        assertThat(h.at("AT+FTPSERV=\"ftp.example.com\"")).isEqualTo(OK);
-        assertThat(h.at("AT+FTPUN=\"user\"")).isEqualTo(OK);
-        assertThat(h.at("AT+FTPPW=\"secret\"")).isEqualTo(OK);
-        assertThat(h.at("AT+FTPMODE=1")).isEqualTo(OK);
+        FtpFixture.session(h);
         assertThat(h.at("AT+FTPPUTNAME=\"up.bin\"")).isEqualTo(OK);
         assertThat(h.at("AT+FTPGETNAME=\"down.bin\"")).isEqualTo(OK);
-    }
-
-    private static String said(FakeLink l) {
-        String s = l.sentText();
-        l.sent.reset();
-        return s;
     }
 
     /** Runs {@code command} through the login and PASV; returns {control, data}. */
@@ -38,13 +27,13 @@ class FtpRamTest {
         c.connect();
         c.receive("220 ready\r\n");
         c.receive("230 Logged in\r\n");
-        assertThat(said(c)).isEqualTo("USER user\r\nTYPE I\r\n");
+        assertThat(FtpFixture.said(c)).isEqualTo("USER user\r\nTYPE I\r\n");
         c.receive("200 ok\r\n");
-        assertThat(said(c)).isEqualTo("PASV\r\n");
+        assertThat(FtpFixture.said(c)).isEqualTo("PASV\r\n");
         c.receive("227 Entering Passive Mode (198,51,100,7,156,64)\r\n");
         FakeLink d = h.net.last();
         d.connect();
-        assertThat(said(c)).isEqualTo(verb + "\r\n");
+        assertThat(FtpFixture.said(c)).isEqualTo(verb + "\r\n");
         return new FakeLink[] {c, d};
     }
 
@@ -87,7 +76,7 @@ class FtpRamTest {
         assertThat(h.at("AT+FTPPUT=2,10")).as("no blocks in this mode").isEqualTo(ERROR);
         l[0].receive("226 Transfer complete\r\n");
         assertThat(h.take()).isEqualTo("\r\n+FTPPUT: 1,0\r\n");
-        assertThat(said(l[0])).isEqualTo("QUIT\r\n");
+        assertThat(FtpFixture.said(l[0])).isEqualTo("QUIT\r\n");
         assertThat(h.at("AT+FTPEXTPUT?")).as("the buffer went with the upload").isEqualTo("\r\n+FTPEXTPUT: 1,0\r\n" + OK);
 
         assertThat(h.at("AT+FTPEXTPUT=0")).isEqualTo(OK);
@@ -138,7 +127,7 @@ class FtpRamTest {
         l[1].peerClose();
         l[0].receive("226 Transfer complete\r\n");
         assertThat(h.take()).isEqualTo("\r\n+FTPEXTGET: 1,0\r\n");
-        assertThat(said(l[0])).isEqualTo("QUIT\r\n");
+        assertThat(FtpFixture.said(l[0])).isEqualTo("QUIT\r\n");
         assertThat(h.at("AT+FTPSTATE")).isEqualTo("\r\n+FTPSTATE: 0\r\n" + OK);
         assertThat(h.at("AT+FTPEXTGET?")).isEqualTo("\r\n+FTPEXTGET: 1,10\r\n" + OK);
 

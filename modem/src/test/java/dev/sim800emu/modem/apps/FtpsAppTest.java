@@ -17,40 +17,29 @@ class FtpsAppTest {
     private final ModemHarness h = new ModemHarness().quiet();
 
     private void ready(int ssl) {
-        h.net.name("ftp.example.com", "198.51.100.7");
-        assertThat(h.at("AT+SAPBR=1,1")).isEqualTo(OK);
-        assertThat(h.at("AT+FTPSERV=\"ftp.example.com\"")).isEqualTo(OK);
-        assertThat(h.at("AT+FTPUN=\"user\"")).isEqualTo(OK);
-        assertThat(h.at("AT+FTPPW=\"secret\"")).isEqualTo(OK);
-        assertThat(h.at("AT+FTPMODE=1")).isEqualTo(OK);
+        FtpFixture.session(h);
         assertThat(h.at("AT+FTPGETNAME=f.txt")).isEqualTo(OK);
         assertThat(h.at("AT+FTPSSL=" + ssl)).isEqualTo(OK);
     }
 
-    private static String said(FakeLink l) {
-        String s = l.sentText();
-        l.sent.reset();
-        return s;
-    }
-
     /** From the login on: USER, PASS, PBSZ 0, PROT P, TYPE I, PASV; returns the data link, TCP only. */
     private FakeLink login(FakeLink c) {
-        assertThat(said(c)).isEqualTo("USER user\r\n");
+        assertThat(FtpFixture.said(c)).isEqualTo("USER user\r\n");
         c.receive("331 Password required\r\n");
-        assertThat(said(c)).isEqualTo("PASS secret\r\n");
+        assertThat(FtpFixture.said(c)).isEqualTo("PASS secret\r\n");
         c.receive("230 Logged in\r\n");
-        assertThat(said(c)).isEqualTo("PBSZ 0\r\n");
+        assertThat(FtpFixture.said(c)).isEqualTo("PBSZ 0\r\n");
         c.receive("200 PBSZ=0\r\n");
-        assertThat(said(c)).isEqualTo("PROT P\r\n");
+        assertThat(FtpFixture.said(c)).isEqualTo("PROT P\r\n");
         c.receive("200 Protection level set to P\r\n");
-        assertThat(said(c)).isEqualTo("TYPE I\r\n");
+        assertThat(FtpFixture.said(c)).isEqualTo("TYPE I\r\n");
         c.receive("200 ok\r\n");
-        assertThat(said(c)).isEqualTo("PASV\r\n");
+        assertThat(FtpFixture.said(c)).isEqualTo("PASV\r\n");
         c.receive("227 Entering Passive Mode (198,51,100,7,156,64)\r\n");
         FakeLink d = h.net.last();
         assertThat(d.request.tls()).as("the data connection starts TLS after the 150").isNull();
         d.connect();
-        assertThat(said(c)).isEqualTo("RETR f.txt\r\n");
+        assertThat(FtpFixture.said(c)).isEqualTo("RETR f.txt\r\n");
         return d;
     }
 
@@ -101,11 +90,11 @@ class FtpsAppTest {
         assertThat(c.request.tls()).as("explicit: plain TCP first").isNull();
         c.connect();
         c.receive("220 ready\r\n");
-        assertThat(said(c)).isEqualTo("AUTH TLS\r\n");
+        assertThat(FtpFixture.said(c)).isEqualTo("AUTH TLS\r\n");
         c.receive("234 AUTH command ok\r\n");
         assertThat(c.startedTls).isNotNull();
         assertThat(c.startedTls.serverName()).as("no SNI for an address").isNull();
-        assertThat(said(c)).as("nothing in the clear after 234").isEmpty();
+        assertThat(FtpFixture.said(c)).as("nothing in the clear after 234").isEmpty();
         c.secure();
         FakeLink d = login(c);
         c.receive("150 ok\r\n");
