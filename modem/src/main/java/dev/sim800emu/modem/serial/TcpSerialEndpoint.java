@@ -123,10 +123,14 @@ public final class TcpSerialEndpoint implements AutoCloseable {
                 modem.hostInput(bytes, off, len); // through the line's observers (scenarios)
             }
 
-            /** Untraced, the read buffer goes in as it is: data mode sends its packets on without a copy. */
+            /**
+             * In data mode and untraced, the read buffer goes in as it is, and the packets it completes
+             * leave without a copy; anywhere else (commands, payloads) through the reused array, which
+             * costs no allocation per read.
+             */
             @Override
             public void accept(ByteBuf buf, byte[] scratch) {
-                if (trace.enabled()) {
+                if (trace.enabled() || !engine.inDataMode()) {
                     HostInput.ToModem.super.accept(buf, scratch);
                     return;
                 }
